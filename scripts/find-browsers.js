@@ -1,0 +1,11 @@
+// Locates the browsers the test suite runs in. Never downloads one.
+import { existsSync } from 'node:fs';
+
+const CHROMIUM = [process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
+const FIREFOX = [process.env.FIREFOX_PATH, '/usr/bin/firefox-esr', '/usr/bin/firefox'];
+
+/** Returns the paths of the first Chromium and Firefox found, or undefined for each that is missing. */
+export function findBrowsers() {
+  const first = (list) => list.find((p) => p && existsSync(p));
+  return { chromium: first(CHROMIUM), firefox: first(FIREFOX) };
+}

@@ -1,0 +1,61 @@
+// Real-browser tests: Debian Chromium (native HLS) and Firefox ESR (hls.js + MSE).
+// Browsers are found by scripts/find-browsers.js; nothing here downloads one.
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { puppeteerLauncher } from '@web/test-runner-puppeteer';
+import { findBrowsers } from './scripts/find-browsers.js';
+
+const found = findBrowsers();
+const wanted = (process.env.SPACE_REPLAY_BROWSERS ?? 'chromium,firefox').split(',');
+
+const browsers = [];
+if (wanted.includes('chromium') && found.chromium) {
+  browsers.push(
+    chromeLauncher({
+      launchOptions: {
+        executablePath: found.chromium,
+        headless: true,
+        args: [
+          '--no-sandbox',
+          '--headless=new',
+          '--autoplay-policy=no-user-gesture-required',
+          '--disable-gpu',
+          '--disable-dev-shm-usage',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+          '--disable-quic',
+          '--no-first-run',
+        ],
+      },
+    }),
+  );
+}
+if (wanted.includes('firefox') && found.firefox) {
+  browsers.push(
+    puppeteerLauncher({
+      launchOptions: {
+        browser: 'firefox',
+        executablePath: found.firefox,
+        headless: true,
+        extraPrefsFirefox: {
+          'media.autoplay.default': 0,
+          'media.cubeb.force_mock_context': true,
+        },
+      },
+    }),
+  );
+}
+
+export default {
+  files: ['test/**/*.test.ts', '!test/node/**'],
+  nodeResolve: true,
+  // Fixtures (MPEG-TS segments would end in .ts) are never compiled.
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json', exclude: ['test/fixtures/**', 'demo/recordings/**'] })],
+  browsers,
+  concurrency: 2,
+  testFramework: {
+    config: { timeout: 20000 },
+  },
+  testsFinishTimeout: 300000,
+};
