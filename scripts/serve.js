@@ -1,0 +1,35 @@
+#!/usr/bin/env node
+// `npm start`: serves the demo on localhost (PORT, default 8000) straight from the TypeScript
+// sources, so no build step is needed to look at it.
+import { startDevServer } from '@web/dev-server';
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+
+const port = Number(process.env.PORT ?? 8000);
+if (!Number.isInteger(port) || port <= 0 || port > 65535) {
+  console.error(`PORT must be a port number (got "${process.env.PORT}")`);
+  process.exit(2);
+}
+
+const server = await startDevServer({
+  config: {
+    rootDir: '.',
+    hostname: 'localhost',
+    port,
+    nodeResolve: true,
+    appIndex: undefined,
+    // Only TypeScript sources are compiled; recordings (HLS segments) are served as they are.
+    plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json', exclude: ['demo/recordings/**', 'test/fixtures/**'] })],
+    middleware: [
+      (ctx, next) => {
+        if (ctx.path === '/' || ctx.path === '') ctx.redirect('/demo/');
+        return next();
+      },
+    ],
+  },
+  readCliArgs: false,
+  readFileConfig: false,
+  logStartMessage: false,
+  autoExitProcess: true,
+});
+
+console.log(`space-replay demo: http://localhost:${server.config.port}/demo/`);
