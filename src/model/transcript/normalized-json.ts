@@ -1,0 +1,150 @@
+/**
+ * This library's normalized transcript JSON (`format: "space-replay-transcript"`, version 1.x):
+ * the reader, and the types of the shape `toNormalizedJson` writes.
+ */
+import type { ReadResult, SkippedItem } from './import-result.js';
+import { isObject, show, timeValue } from './json-fields.js';
+import { cleanLabel, splitWords } from './plain-text.js';
+import type { Speaker } from './transcript.js';
+import type { DraftCue } from './transcript-builder.js';
+
+/** The `format` value of the normalized JSON. */
+export const NORMALIZED_FORMAT = 'space-replay-transcript';
+/** The version `toNormalizedJson` writes. */
+export const NORMALIZED_VERSION = '1.0';
+const SUPPORTED_VERSION = /^1(?:\.\d+)*$/;
+
+/** A speaker in the normalized JSON. */
+export interface NormalizedSpeaker {
+  id: string;
+  name: string;
+  participant?: string;
+}
+
+/** A cue in the normalized JSON; `words[i]` times the i-th whitespace-separated token of `text`. */
+export interface NormalizedCue {
+  startTime: number;
+  endTime: number;
+  speaker?: string;
+  text: string;
+  words?: [number, number][];
+}
+
+/** The normalized transcript JSON. */
+export interface NormalizedTranscript {
+  format: typeof NORMALIZED_FORMAT;
+  version: string;
+  language?: string;
+  speakers?: NormalizedSpeaker[];
+  cues: NormalizedCue[];
+}
+
+function readSpeakers(value: unknown, skipped: SkippedItem[]): { speakers: Speaker[]; byId: Map<string, number> } {
+  const speakers: Speaker[] = [];
+  const byId = new Map<string, number>();
+  if (value === undefined) return { speakers, byId };
+  if (!Array.isArray(value)) {
+    skipped.push({ reason: `speakers is ${show(value)}, not an array: cues keep no speaker` });
+    return { speakers, byId };
+  }
+  value.forEach((entry: unknown, i) => {
+    const at = `speakers[${i}]`;
+    if (!isObject(entry)) return skipped.push({ reason: `${at} is not an object` });
+    const id = entry['id'];
+    if (typeof id !== 'string' || id === '') return skipped.push({ reason: `${at}.id ${show(id)} is not a non-empty string` });
+    if (byId.has(id)) return skipped.push({ reason: `${at}.id "${id}" repeats an earlier speaker` });
+    const name = typeof entry['name'] === 'string' ? cleanLabel(entry['name']) : '';
+    if (name === '') return skipped.push({ reason: `${at}.name ${show(entry['name'])} is not a non-empty string` });
+    const participant = entry['participant'];
+    if (participant !== undefined && typeof participant !== 'string') {
+      skipped.push({ reason: `${at}.participant ${show(participant)} is not a string: ignored` });
+    }
+    byId.set(id, speakers.length);
+    speakers.push(typeof participant === 'string' && participant !== '' ? { label: name, participantId: participant } : { label: name });
+    return undefined;
+  });
+  return { speakers, byId };
+}
+
+/** Checks a cue's `words` against its token count and times; the start times, or a reason. */
+function readWordTimes(value: unknown, count: number, start: number, end: number): { starts: number[]; ends: number[] } | string {
+  if (!Array.isArray(value)) return `words is ${show(value)}, not an array of [start, end] pairs`;
+  if (value.length !== count) return `words has ${value.length} entries for ${count} words in text`;
+  const starts: number[] = new Array(count);
+  const ends: number[] = new Array(count);
+  let previous = start;
+  for (let k = 0; k < count; k++) {
+    const pair = value[k];
+    const s = Array.isArray(pair) ? pair[0] : undefined;
+    const e = Array.isArray(pair) ? pair[1] : undefined;
+    if (!Array.isArray(pair) || pair.length !== 2 || typeof s !== 'number' || typeof e !== 'number') {
+      return `words[${k}] ${show(pair)} is not a [start, end] pair of numbers`;
+    }
+    if (!(s >= previous && e >= s && e <= end)) {
+      return `words[${k}] [${s}, ${e}] is out of order or outside the cue [${start}, ${end}]`;
+    }
+    starts[k] = s;
+    ends[k] = e;
+    previous = s;
+  }
+  return { starts, ends };
+}
+
+/** Reads a normalized transcript object (its `format` already checked). Never throws. */
+export function readNormalizedJson(root: Record<string, unknown>): ReadResult {
+  const version = root['version'];
+  if (typeof version !== 'string' || !SUPPORTED_VERSION.test(version)) {
+    return { ok: false, error: `unsupported ${NORMALIZED_FORMAT} version ${show(version)}: expected "${NORMALIZED_VERSION}"` };
+  }
+  const list = root['cues'];
+  if (!Array.isArray(list)) return { ok: false, error: `${NORMALIZED_FORMAT} JSON needs a "cues" array (found ${show(list)})` };
+  const skipped: SkippedItem[] = [];
+  const { speakers, byId } = readSpeakers(root['speakers'], skipped);
+  const cues: DraftCue[] = [];
+  for (let index = 0; index < list.length; index++) {
+    const cue: unknown = list[index];
+    const at = `cues[${index}]`;
+    if (!isObject(cue)) {
+      skipped.push({ index, reason: `${at} is not an object` });
+      continue;
+    }
+    const start = timeValue(cue['startTime']);
+    const end = timeValue(cue['endTime']);
+    if (start === undefined) {
+      skipped.push({ index, reason: `${at}.startTime ${show(cue['startTime'])} is not a time in seconds >= 0` });
+      continue;
+    }
+    if (end === undefined) {
+      skipped.push({ index, reason: `${at}.endTime ${show(cue['endTime'])} is not a time in seconds >= 0` });
+      continue;
+    }
+    if (end <= start) {
+      skipped.push({ index, reason: `${at}.endTime ${end} is not after startTime ${start}` });
+      continue;
+    }
+    const words = typeof cue['text'] === 'string' ? splitWords(cue['text']) : [];
+    if (words.length === 0) {
+      skipped.push({ index, reason: `${at}.text ${show(cue['text'])} has no text` });
+      continue;
+    }
+    let speaker = -1;
+    const speakerId = cue['speaker'];
+    if (speakerId !== undefined) {
+      const found = typeof speakerId === 'string' ? byId.get(speakerId) : undefined;
+      if (found === undefined) skipped.push({ index, reason: `${at}.speaker ${show(speakerId)} is not a speakers[].id: cue kept without speaker` });
+      else speaker = found;
+    }
+    const draft: DraftCue = { start, end, speaker, words };
+    if (cue['words'] !== undefined) {
+      const times = readWordTimes(cue['words'], words.length, start, end);
+      if (typeof times === 'string') skipped.push({ index, reason: `${at}.${times}: word times dropped, cue kept` });
+      else {
+        draft.wordStarts = times.starts;
+        draft.wordEnds = times.ends;
+      }
+    }
+    cues.push(draft);
+  }
+  const language = typeof root['language'] === 'string' && root['language'].trim() !== '' ? root['language'].trim() : undefined;
+  return { ok: true, cues, speakers, skipped, language };
+}

@@ -1,0 +1,79 @@
+/**
+ * Whisper JSON importer (openai-whisper, faster-whisper, whisperX): `{text, language?, segments:
+ * [{start, end, text, words?: [{word, start?, end?, speaker?}], speaker?}]}`. Each segment is a
+ * cue; its words give word times (words without times are interpolated); the segment's
+ * `speaker` (whisperX diarization) or else its first word's gives the speaker.
+ */
+import type { ReadResult, SkippedItem } from './import-result.js';
+import { isObject, show, timeValue } from './json-fields.js';
+import { splitWords } from './plain-text.js';
+import { SpeakerTable } from './speaker-table.js';
+import type { DraftCue } from './transcript-builder.js';
+
+/** Reads Whisper segments into draft cues. Never throws. */
+export function readWhisperJson(segments: readonly unknown[], language: unknown): ReadResult {
+  const skipped: SkippedItem[] = [];
+  const table = new SpeakerTable();
+  const cues: DraftCue[] = [];
+  for (let index = 0; index < segments.length; index++) {
+    const seg = segments[index];
+    const at = `segments[${index}]`;
+    if (!isObject(seg)) {
+      skipped.push({ index, reason: `${at} is not an object` });
+      continue;
+    }
+    let start = timeValue(seg['start']);
+    let end = timeValue(seg['end']);
+    if (start === undefined) {
+      skipped.push({ index, reason: `${at}.start ${show(seg['start'])} is not a time in seconds >= 0` });
+      continue;
+    }
+    if (end === undefined) {
+      skipped.push({ index, reason: `${at}.end ${show(seg['end'])} is not a time in seconds >= 0` });
+      continue;
+    }
+    if (end <= start) {
+      skipped.push({ index, reason: `${at}.end ${end} is not after start ${start}` });
+      continue;
+    }
+    const words: string[] = [];
+    const starts: number[] = [];
+    const ends: number[] = [];
+    let speakerLabel: unknown = seg['speaker'];
+    if (Array.isArray(seg['words'])) {
+      for (const entry of seg['words']) {
+        if (!isObject(entry) || typeof entry['word'] !== 'string') continue;
+        const tokens = splitWords(entry['word']);
+        if (tokens.length === 0) continue;
+        const ws = timeValue(entry['start']) ?? NaN;
+        const we = timeValue(entry['end']) ?? NaN;
+        for (let k = 0; k < tokens.length; k++) {
+          words.push(tokens[k]!);
+          // a "word" holding several tokens: its times bound the first and the last
+          starts.push(k === 0 ? ws : NaN);
+          ends.push(k === tokens.length - 1 && k === 0 ? we : NaN);
+        }
+        if (typeof speakerLabel !== 'string' && typeof entry['speaker'] === 'string') speakerLabel = entry['speaker'];
+        // whisper words can stray a little outside their segment: widen the cue rather than lose them
+        if (ws < start) start = ws;
+        if (we > end) end = we;
+      }
+    }
+    const timed = words.length > 0;
+    if (!timed) words.push(...(typeof seg['text'] === 'string' ? splitWords(seg['text']) : []));
+    if (words.length === 0) {
+      skipped.push({ index, reason: `${at}.text ${show(seg['text'])} has no text` });
+      continue;
+    }
+    cues.push({
+      start,
+      end,
+      speaker: table.indexOf(speakerLabel),
+      words,
+      wordStarts: timed ? starts : undefined,
+      wordEnds: timed ? ends : undefined,
+    });
+  }
+  const lang = typeof language === 'string' && language.trim() !== '' ? language.trim() : undefined;
+  return { ok: true, cues, speakers: table.speakers, skipped, language: lang };
+}

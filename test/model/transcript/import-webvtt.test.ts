@@ -1,0 +1,135 @@
+import { expect } from '@esm-bundle/chai';
+import { importTranscript } from '../../../src/model/transcript/index.js';
+import { importOk, times } from './expect-import.js';
+import { WEBVTT_SAMPLE } from './samples.js';
+
+describe('transcript import: WebVTT', () => {
+  it('reads cues, voices, tags, entities and skips NOTE, STYLE and REGION blocks', () => {
+    const { transcript: t, format, skipped } = importOk(WEBVTT_SAMPLE);
+    expect(format).to.equal('webvtt');
+    expect(t.language).to.equal('en');
+    expect(t.cueCount).to.equal(4);
+    expect(t.wordCount).to.equal(24);
+    expect(t.speakers).to.deep.equal([{ label: 'Ada Lovelace' }, { label: 'Grace Hopper' }]);
+    expect(Array.from(t.cueSpeaker)).to.deep.equal([0, 1, 1, -1]);
+    expect(times(t.cueStart)).to.deep.equal([1, 4.5, 10, 13]);
+    expect(times(t.cueEnd)).to.deep.equal([4, 7, 12, 15]);
+    expect(t.cueText).to.deep.equal([
+      'Welcome to the replay of our café chat.',
+      'Thanks, Ada & everyone <3',
+      'Ruby 漢字 and مرحبا بالعالم multi-line text',
+      'No voice here, "quoted"',
+    ]);
+    expect(skipped).to.have.length(5);
+  });
+
+  it('reports skipped cues with their line numbers', () => {
+    const { skipped } = importOk(WEBVTT_SAMPLE);
+    expect(skipped.map((s) => s.line)).to.deep.equal([21, 24, 31, 36, 39]);
+    expect(skipped[0]!.reason).to.equal('cue end 00:00:06.000 is not after its start 00:00:07.000');
+    expect(skipped[1]!.reason).to.equal('bad cue end time "00:00:09,500"');
+    expect(skipped[2]!.reason).to.contain('without a cue timing line');
+    expect(skipped[3]!.reason).to.equal('cue end 00:00:16.000 is not after its start 00:00:16.000');
+    expect(skipped[4]!.reason).to.equal('cue has no text');
+  });
+
+  it('takes word times from inline timestamps and interpolates the words between them', () => {
+    const { transcript: t } = importOk(WEBVTT_SAMPLE);
+    expect(t.hasWordTimings).to.equal(true);
+    expect(Array.from(t.cueWordTimed)).to.deep.equal([1, 0, 0, 0]);
+    const [first, last] = t.wordsOfCue(0);
+    expect(t.wordText.slice(first, last)).to.deep.equal(['Welcome', 'to', 'the', 'replay', 'of', 'our', 'café', 'chat.']);
+    // "Welcome to the" share [1, 1.8) by length+1 (8, 3, 4 of 15); each timestamp starts a word
+    expect(times(t.wordStart.subarray(first, last))).to.deep.equal([1, 1.4267, 1.5867, 1.8, 2.4, 2.6571, 3, 3.4545]);
+    expect(times(t.wordEnd.subarray(first, last))).to.deep.equal([1.4267, 1.5867, 1.8, 2.4, 2.6571, 3, 3.4545, 4]);
+  });
+
+  it('spreads untimed cues over their span by character length', () => {
+    const { transcript: t } = importOk(WEBVTT_SAMPLE);
+    const [first, last] = t.wordsOfCue(3);
+    expect(t.wordText.slice(first, last)).to.deep.equal(['No', 'voice', 'here,', '"quoted"']);
+    expect(times(t.wordStart.subarray(first, last))).to.deep.equal([13, 13.25, 13.75, 14.25]);
+    expect(t.wordEnd[last - 1]).to.equal(15);
+  });
+
+  it('drops ruby annotations and keeps right-to-left text as is', () => {
+    const { transcript: t } = importOk(WEBVTT_SAMPLE);
+    expect(t.cueText[2]).to.not.contain('かんじ');
+    expect(t.cueText[2]).to.contain('مرحبا بالعالم');
+  });
+
+  it('joins a word split by markup and decodes numeric character references once', () => {
+    const vtt = 'WEBVTT\n\n00:00:00.000 --> 00:00:02.000\nhel<b>lo</b> caf&#233; &#x263A; &amp;#233; &apos;ok&#39;\n';
+    const { transcript: t } = importOk(vtt);
+    expect(t.wordText).to.deep.equal(['hello', 'café', '☺', '&#233;', "'ok'"]);
+  });
+
+  it('keeps a stray "<" as text and does not let unknown tags rename the voice', () => {
+    const vtt = 'WEBVTT\n\n00:00:00.000 --> 00:00:02.000\n<v Bob><span class=x>a < b</span> <img src=x onerror=alert(1)>done\n';
+    const { transcript: t } = importOk(vtt);
+    expect(t.speakers).to.deep.equal([{ label: 'Bob' }]);
+    expect(t.cueText[0]).to.equal('a < b done');
+  });
+
+  it('reads a <v> voice with a class, a closing </v>, and the first voice of a cue', () => {
+    const vtt = [
+      'WEBVTT',
+      '',
+      '00:00:00.000 --> 00:00:01.000',
+      '<v.loud.red   Ada   Lovelace >Hi</v>',
+      '',
+      '00:00:01.000 --> 00:00:02.000',
+      '<v Bob>One</v> <v Carol>Two</v>',
+      '',
+    ].join('\n');
+    const { transcript: t } = importOk(vtt);
+    expect(t.speakers.map((s) => s.label)).to.deep.equal(['Ada Lovelace', 'Bob']);
+    expect(t.cueText).to.deep.equal(['Hi', 'One Two']);
+  });
+
+  it('ignores timestamps outside the cue and words with many timestamps', () => {
+    const stamps = Array.from({ length: 500 }, (_, i) => `<00:00:${String(Math.floor(i / 10)).padStart(2, '0')}.${String((i % 10) * 100).padStart(3, '0')}>w${i}`);
+    const vtt = `WEBVTT\n\n00:00:00.000 --> 00:01:00.000\n${stamps.join(' ')} <00:02:00.000>late\n`;
+    const { transcript: t } = importOk(vtt);
+    expect(t.wordCount).to.equal(501);
+    expect(t.wordStart[499]).to.equal(49.9);
+    // the out-of-cue timestamp is dropped: "late" shares the rest of w499's span
+    expect(t.wordStart[500]).to.be.greaterThan(49.9);
+    expect(t.wordEnd[500]).to.equal(60);
+  });
+
+  it('accepts CRLF and CR line breaks and a byte order mark', () => {
+    const crlf = '\uFEFFWEBVTT\r\n\r\n00:00:01.000 --> 00:00:02.000\r\nHello\r\n';
+    const cr = 'WEBVTT\r\r00:00:01.000 --> 00:00:02.000\rHello\r';
+    expect(importOk(crlf).transcript.cueText).to.deep.equal(['Hello']);
+    expect(importOk(cr).transcript.cueText).to.deep.equal(['Hello']);
+  });
+
+  it('sorts cues by start time, stably', () => {
+    const vtt = [
+      'WEBVTT',
+      '',
+      '00:00:05.000 --> 00:00:06.000',
+      'third',
+      '',
+      '00:00:01.000 --> 00:00:02.000',
+      'first',
+      '',
+      '00:00:05.000 --> 00:00:05.500',
+      'fourth',
+      '',
+      '00:00:03.000 --> 00:00:04.000',
+      'second',
+      '',
+    ].join('\n');
+    expect(importOk(vtt).transcript.cueText).to.deep.equal(['first', 'second', 'third', 'fourth']);
+  });
+
+  it('fails with one error when every cue is unreadable', () => {
+    const result = importTranscript('WEBVTT\n\n00:00:02.000 --> 00:00:01.000\nbackwards\n');
+    expect(result).to.deep.equal({
+      ok: false,
+      error: 'no readable cues: 1 item(s) skipped, the first at line 3: cue end 00:00:01.000 is not after its start 00:00:02.000',
+    });
+  });
+});

@@ -1,0 +1,139 @@
+import { expect } from '@esm-bundle/chai';
+import { toNormalizedJson, toWebVTT, type NormalizedTranscript, type Transcript } from '../../../src/model/transcript/index.js';
+import { importOk } from './expect-import.js';
+import { generateNormalized } from './generated-transcript.js';
+import { PODCAST_SAMPLE, SRT_SAMPLE, WEBVTT_SAMPLE, WHISPER_SAMPLE } from './samples.js';
+
+const SAMPLE: NormalizedTranscript = {
+  format: 'space-replay-transcript',
+  version: '1.0',
+  language: 'en',
+  speakers: [
+    { id: 's0', name: 'Ada Lovelace', participant: 'ada' },
+    { id: 'g', name: 'Grace Hopper' },
+  ],
+  cues: [
+    { startTime: 0.0, endTime: 2.4, speaker: 's0', text: 'Hello world', words: [[0.0, 0.5], [0.5, 2.4]] },
+    { startTime: 3, endTime: 5, speaker: 'g', text: 'Hi  Ada,\nhow are you?' },
+  ],
+};
+
+/** Every column and field of two transcripts, as plain data. */
+function snapshot(t: Transcript) {
+  return {
+    cueStart: Array.from(t.cueStart),
+    cueEnd: Array.from(t.cueEnd),
+    cueSpeaker: Array.from(t.cueSpeaker),
+    cueText: t.cueText,
+    cueFirstWord: Array.from(t.cueFirstWord),
+    cueWordTimed: Array.from(t.cueWordTimed),
+    wordStart: Array.from(t.wordStart),
+    wordEnd: Array.from(t.wordEnd),
+    wordText: t.wordText,
+    wordCue: Array.from(t.wordCue),
+    wordOffset: Array.from(t.wordOffset),
+    speakers: t.speakers,
+    language: t.language,
+    turns: [Array.from(t.turnStartCue), Array.from(t.turnEndCue), Array.from(t.turnSpeaker), Array.from(t.turnStart), Array.from(t.turnEnd)],
+  };
+}
+
+describe('transcript import: normalized JSON', () => {
+  it('reads speakers, participants, cues and word times', () => {
+    const { transcript: t, format, skipped } = importOk(SAMPLE);
+    expect(format).to.equal('normalized-json');
+    expect(skipped).to.deep.equal([]);
+    expect(t.speakers).to.deep.equal([{ label: 'Ada Lovelace', participantId: 'ada' }, { label: 'Grace Hopper' }]);
+    expect(t.cueText).to.deep.equal(['Hello world', 'Hi Ada, how are you?']);
+    expect(Array.from(t.cueSpeaker)).to.deep.equal([0, 1]);
+    expect(Array.from(t.wordStart.subarray(0, 2))).to.deep.equal([0, 0.5]);
+    expect(Array.from(t.wordEnd.subarray(0, 2))).to.deep.equal([0.5, 2.4]);
+    expect(Array.from(t.cueWordTimed)).to.deep.equal([1, 0]);
+  });
+
+  it('drops word times whose count does not match the text, keeping the cue', () => {
+    const json = { ...SAMPLE, cues: [{ startTime: 0, endTime: 2, text: 'one two three', words: [[0, 1], [1, 2]] }] };
+    const { transcript: t, skipped } = importOk(json);
+    expect(t.cueText).to.deep.equal(['one two three']);
+    expect(t.cueWordTimed[0]).to.equal(0);
+    expect(skipped).to.deep.equal([{ index: 0, reason: 'cues[0].words has 2 entries for 3 words in text: word times dropped, cue kept' }]);
+  });
+
+  it('skips malformed cues by index and keeps cues with an unknown speaker', () => {
+    const json = {
+      ...SAMPLE,
+      cues: [
+        { startTime: 0, endTime: 1, text: 'fine' },
+        { startTime: 2, endTime: 1, text: 'backwards' },
+        { startTime: Number.NaN, endTime: 1, text: 'nan' },
+        { startTime: -1, endTime: 1, text: 'negative' },
+        'not a cue',
+        { startTime: 3, endTime: 4, text: '   ' },
+        { startTime: 5, endTime: 6, text: 'who', speaker: 'nobody' },
+        { startTime: 7, endTime: 8, text: 'a b', words: [[7, 7.5], [6.9, 8]] },
+        { startTime: 9, endTime: 10, text: 'a b', words: [[9, 9.5], [9.5, 10.5]] },
+      ],
+    };
+    const { transcript: t, skipped } = importOk(json);
+    expect(t.cueText).to.deep.equal(['fine', 'who', 'a b', 'a b']);
+    expect(Array.from(t.cueSpeaker)).to.deep.equal([-1, -1, -1, -1]);
+    expect(skipped).to.deep.equal([
+      { index: 1, reason: 'cues[1].endTime 1 is not after startTime 2' },
+      { index: 2, reason: 'cues[2].startTime null is not a time in seconds >= 0' },
+      { index: 3, reason: 'cues[3].startTime -1 is not a time in seconds >= 0' },
+      { index: 4, reason: 'cues[4] is not an object' },
+      { index: 5, reason: 'cues[5].text "   " has no text' },
+      { index: 6, reason: 'cues[6].speaker "nobody" is not a speakers[].id: cue kept without speaker' },
+      { index: 7, reason: 'cues[7].words[1] [6.9, 8] is out of order or outside the cue [7, 8]: word times dropped, cue kept' },
+      { index: 8, reason: 'cues[8].words[1] [9.5, 10.5] is out of order or outside the cue [9, 10]: word times dropped, cue kept' },
+    ]);
+  });
+
+  it('round-trips exactly through toNormalizedJson, for every importer', () => {
+    for (const input of [SAMPLE, WEBVTT_SAMPLE, SRT_SAMPLE, PODCAST_SAMPLE, WHISPER_SAMPLE, generateNormalized(3000)]) {
+      const x = importOk(input).transcript;
+      const json = JSON.parse(JSON.stringify(toNormalizedJson(x)));
+      const y = importOk(json).transcript;
+      expect(snapshot(y)).to.deep.equal(snapshot(x));
+    }
+  });
+
+  it('writes exactly the documented shape', () => {
+    const x = importOk(SAMPLE).transcript;
+    expect(toNormalizedJson(x)).to.deep.equal({
+      format: 'space-replay-transcript',
+      version: '1.0',
+      language: 'en',
+      speakers: [
+        { id: 's0', name: 'Ada Lovelace', participant: 'ada' },
+        { id: 's1', name: 'Grace Hopper' },
+      ],
+      cues: [
+        { startTime: 0, endTime: 2.4, speaker: 's0', text: 'Hello world', words: [[0, 0.5], [0.5, 2.4]] },
+        { startTime: 3, endTime: 5, speaker: 's1', text: 'Hi Ada, how are you?' },
+      ],
+    });
+  });
+
+  it('round-trips approximately through toWebVTT (times to the millisecond)', () => {
+    for (const input of [SAMPLE, WEBVTT_SAMPLE, PODCAST_SAMPLE, generateNormalized(2000)]) {
+      const x = importOk(input).transcript;
+      const y = importOk(toWebVTT(x)).transcript;
+      const ms = (a: ArrayLike<number>) => Array.from(a, (v) => Math.round(v * 1000));
+      expect(y.cueText).to.deep.equal(x.cueText);
+      expect(y.wordText).to.deep.equal(x.wordText);
+      const labels = (t: Transcript) => Array.from(t.cueSpeaker, (s) => (s >= 0 ? t.speakers[s]!.label : null));
+      expect(labels(y)).to.deep.equal(labels(x));
+      expect(ms(y.cueStart)).to.deep.equal(ms(x.cueStart));
+      expect(ms(y.cueEnd)).to.deep.equal(ms(x.cueEnd));
+      expect(Array.from(y.cueWordTimed)).to.deep.equal(Array.from(x.cueWordTimed));
+      expect(y.language).to.equal(x.language);
+      // WebVTT has word starts only: compare starts of timed cues, to the millisecond
+      for (let i = 0; i < x.cueCount; i++) {
+        if (x.cueWordTimed[i] !== 1) continue;
+        const [first, last] = x.wordsOfCue(i);
+        expect(ms(y.wordStart.subarray(first, last))).to.deep.equal(ms(x.wordStart.subarray(first, last)));
+      }
+    }
+  });
+});
