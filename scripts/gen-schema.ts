@@ -1,2 +1,92 @@
-// Placeholder until the validator lands (the manifest helper replaces this file).
-console.log('schema: nothing to generate yet');
+#!/usr/bin/env node
+// Generates schema/manifest-v1.schema.json (JSON Schema 2020-12) from the valibot schema in
+// src/manifest/schema.ts. With --check it writes nothing and exits 1 when the committed file
+// differs from what the source generates (run `npm run schema` to refresh it).
+// `--file <path>` names another file to write or check (the tests use it).
+import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { toJsonSchema, type JsonSchema } from '@valibot/to-json-schema';
+import {
+  CueSchema,
+  InlineTranscriptDataSlot,
+  ManifestSchema,
+  NormalizedTranscriptSchema,
+  ParticipantSchema,
+  PodcastTranscriptSchema,
+  UrlSchema,
+} from '../src/manifest/schema.js';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+/** The committed JSON Schema file. */
+export const SCHEMA_FILE = resolve(root, 'schema/manifest-v1.schema.json');
+
+/** The JSON Schema document, keys in a readable order. */
+export function generateManifestJsonSchema(): JsonSchema {
+  const generated = toJsonSchema(ManifestSchema, {
+    target: 'draft-2020-12',
+    // `check` and `raw_check` run code (calendar dates, language tags, rule 8 on URLs); each of those
+    // fields carries a `pattern` or `format` in its metadata that says the same for JSON Schema.
+    ignoreActions: ['check', 'raw_check'],
+    definitions: {
+      Url: UrlSchema,
+      Participant: ParticipantSchema,
+      NormalizedTranscript: NormalizedTranscriptSchema,
+      Cue: CueSchema,
+      PodcastTranscript: PodcastTranscriptSchema,
+    },
+    overrideSchema(context) {
+      // At run time inline transcript data is checked by a hand loop (speed); its JSON Schema is
+      // that of the two valibot schemas the loop is tested against.
+      // (The converter calls this for the schema inside a pipe, so compare with pipe[0].)
+      if (context.valibotSchema === InlineTranscriptDataSlot.pipe[0]) {
+        return { anyOf: [{ $ref: '#/$defs/NormalizedTranscript' }, { $ref: '#/$defs/PodcastTranscript' }] };
+      }
+      return undefined;
+    },
+  }) as Record<string, unknown>;
+  const { $schema, $id, title, description, $defs, ...rest } = generated;
+  if ($schema !== 'https://json-schema.org/draft/2020-12/schema') {
+    throw new Error(`expected a draft 2020-12 schema from @valibot/to-json-schema, got ${String($schema)}`);
+  }
+  return { $schema, $id, title, description, ...rest, $defs } as JsonSchema;
+}
+
+function firstDifference(a: string, b: string): number {
+  const left = a.split('\n');
+  const right = b.split('\n');
+  let line = 0;
+  while (line < left.length && left[line] === right[line]) line++;
+  return line + 1;
+}
+
+function main(): void {
+  const fileFlag = process.argv.indexOf('--file');
+  const target = fileFlag > 0 && process.argv[fileFlag + 1] ? resolve(process.argv[fileFlag + 1]!) : SCHEMA_FILE;
+  const name = target === SCHEMA_FILE ? 'schema/manifest-v1.schema.json' : target;
+  const text = `${JSON.stringify(generateManifestJsonSchema(), null, 2)}\n`;
+  if (process.argv.includes('--check')) {
+    let committed: string | undefined;
+    try {
+      committed = readFileSync(target, 'utf8');
+    } catch {
+      committed = undefined;
+    }
+    if (committed !== text) {
+      console.error(
+        committed === undefined
+          ? `${name} is missing. Run \`npm run schema\` and commit the file.`
+          : `${name} is stale: src/manifest/schema.ts generates something else ` +
+              `(first difference at line ${firstDifference(committed, text)}). Run \`npm run schema\` and commit the file.`,
+      );
+      process.exit(1);
+    }
+    console.log(`${name} is up to date`);
+    return;
+  }
+  mkdirSync(dirname(target), { recursive: true });
+  writeFileSync(target, text);
+  console.log(`wrote ${target}`);
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) main();

@@ -1,0 +1,62 @@
+/**
+ * `space-replay/manifest`: the manifest v1 spec as code. The validator {@link parseManifest}, the
+ * types of a parsed manifest, the URL rule, caps, and the valibot schema the JSON Schema is made from.
+ * Pure: runs in Node and browsers. See docs/manifest.md.
+ */
+
+export { parseManifest } from './parse.js';
+export { isExpired } from './expiry.js';
+export { checkUrl, resolveManifestUrl, isAbsoluteUrl, LOCAL_HTTP_HOSTS, URL_PATTERN } from './url-rules.js';
+export type { UrlCheck, UrlResolution } from './url-rules.js';
+export { listManifestUrls } from './manifest-urls.js';
+export type { ManifestUrl } from './manifest-urls.js';
+export { formatIssue } from './issues.js';
+export { parseDateTime } from './date-time.js';
+export { findJsonSyntaxError } from './json-text.js';
+export type { JsonSyntaxError } from './json-text.js';
+export { effectiveRole } from './rules.js';
+export { MANIFEST_VERSION, MANIFEST_MAJOR_VERSION, MANIFEST_SCHEMA_ID } from './version.js';
+export * from './limits.js';
+export {
+  ManifestSchema,
+  AUDIO_TYPES,
+  CHAPTERS_TYPE,
+  NORMALIZED_TRANSCRIPT_FORMAT,
+  ROLES,
+  STATUSES,
+  TRANSCRIPT_TYPES,
+  TYPE_ALIASES,
+  WAVEFORM_TYPES,
+} from './schema.js';
+export type {
+  AudioSource,
+  AudioType,
+  Chapter,
+  ChaptersData,
+  ChaptersRef,
+  Clip,
+  Consent,
+  Downloads,
+  Extensions,
+  InlineTranscript,
+  Manifest,
+  ManifestIssue,
+  NormalizedTranscript,
+  ParseOptions,
+  ParseResult,
+  Participant,
+  PodcastTranscript,
+  PodcastTranscriptSegment,
+  RecordingOptIn,
+  Redaction,
+  Retention,
+  Role,
+  Segment,
+  Status,
+  TranscriptCue,
+  TranscriptRef,
+  TranscriptSpeaker,
+  TranscriptType,
+  WaveformData,
+  WaveformRef,
+} from './types.js';
