@@ -43,7 +43,7 @@ if (existsSync('src/cli/bin.ts')) {
     input: { cli: 'src/cli/bin.ts' },
     external: (id) => isDependency(id) || id.startsWith('node:') || builtinModules.includes(id),
     plugins: [ts({ platform: 'node' })],
-    output: { dir: 'dist', format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js', banner: '#!/usr/bin/env node' },
+    output: { dir: 'dist', format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js'},
   });
 }
 

@@ -84,7 +84,7 @@ export const DEMO_RECORDINGS: DemoRecording[] = [
       { turn: 17, title: 'Consent' },
       { turn: 21, title: 'Roadmap' },
     ],
-    clips: [{ from: 8, to: 10, title: 'How a four hour transcript stays fast' }],
+    clips: [{ from: 5, to: 6, title: 'Styling inside Shadow DOM' }],
   },
   {
     id: 'garden-council',

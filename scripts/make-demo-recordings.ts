@@ -1,0 +1,196 @@
+/**
+ * Generates the committed demo recordings in demo/recordings/<id>/ with espeak-ng voices and
+ * `space-replay pack`: each scripted sentence is one speaker turn, joined with short pauses into
+ * one WAV; the WebVTT transcript (with <v> voices), the RTTM diarization, participants, chapters
+ * and clips are derived from the same turn timings. Word times inside a sentence are approximated
+ * in proportion to the characters of each word (plus one for the following space), because
+ * espeak-ng does not report them; they are written as WebVTT `<00:00:01.500>` timestamps. Run: node --import tsx scripts/make-demo-recordings.ts
+ */
+import { spawn } from 'node:child_process';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { run } from '../src/cli/main.js';
+import { buildTranscript, toWebVTT, type DraftCue } from '../src/model/transcript/index.js';
+import { DEMO_RECORDINGS, type DemoRecording } from './demo-recording-scripts.js';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const OUT = join(ROOT, 'demo', 'recordings');
+const SAMPLE_RATE = 22050; // what espeak-ng writes
+const SAME_SPEAKER_PAUSE = 0.35;
+const SPEAKER_CHANGE_PAUSE = 0.7;
+const LEAD_IN = 0.5;
+
+interface TimedTurn {
+  speaker: string;
+  text: string;
+  start: number;
+  end: number;
+}
+
+function espeak(voice: string, text: string, wavPath: string): Promise<void> {
+  return new Promise((done, failed) => {
+    const child = spawn('espeak-ng', ['-v', voice, '-s', '165', '-w', wavPath, text], { stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('error', (error) => failed(new Error(`espeak-ng is needed (apt-get install espeak-ng): ${error.message}`)));
+    child.on('close', (code) => (code === 0 ? done() : failed(new Error(`espeak-ng -v ${voice} failed: ${stderr}`))));
+  });
+}
+
+/** The 16-bit mono samples of a WAV file espeak-ng wrote, with silence trimmed from both ends. */
+function readSpeech(wav: Buffer): Int16Array {
+  let offset = 12;
+  while (offset + 8 <= wav.length) {
+    const id = wav.toString('ascii', offset, offset + 4);
+    const size = wav.readUInt32LE(offset + 4);
+    if (id === 'data') {
+      const bytes = wav.subarray(offset + 8, offset + 8 + Math.min(size, wav.length - offset - 8));
+      const samples = new Int16Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + (bytes.length & ~1)));
+      // espeak-ng pads with silence; trimming it lets turn times match the audible speech.
+      let first = 0;
+      let last = samples.length - 1;
+      while (first < last && Math.abs(samples[first]!) < 200) first++;
+      while (last > first && Math.abs(samples[last]!) < 200) last--;
+      const margin = Math.round(0.02 * SAMPLE_RATE);
+      return samples.subarray(Math.max(0, first - margin), Math.min(samples.length, last + margin));
+    }
+    offset += 8 + size + (size & 1);
+  }
+  throw new Error('espeak-ng wrote a WAV file without a data chunk');
+}
+
+function wavFile(samples: Int16Array): Buffer {
+  const header = Buffer.alloc(44);
+  header.write('RIFF', 0, 'ascii');
+  header.writeUInt32LE(36 + samples.byteLength, 4);
+  header.write('WAVEfmt ', 8, 'ascii');
+  header.writeUInt32LE(16, 16);
+  header.writeUInt16LE(1, 20); // PCM
+  header.writeUInt16LE(1, 22); // mono
+  header.writeUInt32LE(SAMPLE_RATE, 24);
+  header.writeUInt32LE(SAMPLE_RATE * 2, 28);
+  header.writeUInt16LE(2, 32);
+  header.writeUInt16LE(16, 34);
+  header.write('data', 36, 'ascii');
+  header.writeUInt32LE(samples.byteLength, 40);
+  return Buffer.concat([header, Buffer.from(samples.buffer, samples.byteOffset, samples.byteLength)]);
+}
+
+/**
+ * The turns as a transcript with word times: inside each sentence, a word's share of the time is
+ * its characters plus one for the following space. Written out by the transcript module's WebVTT writer.
+ */
+function transcriptOf(turns: readonly TimedTurn[], recording: DemoRecording): string {
+  const speakerIndex = new Map(recording.people.map((p, i) => [p.id, i]));
+  const cues: DraftCue[] = turns.map((turn) => {
+    const words = turn.text.split(/\s+/);
+    const total = words.reduce((sum, word) => sum + word.length + 1, 0);
+    const at = (chars: number) => turn.start + ((turn.end - turn.start) * chars) / total;
+    const wordStarts: number[] = [];
+    const wordEnds: number[] = [];
+    let chars = 0;
+    for (const word of words) {
+      wordStarts.push(at(chars));
+      chars += word.length + 1;
+      wordEnds.push(at(chars));
+    }
+    return { start: turn.start, end: turn.end, speaker: speakerIndex.get(turn.speaker)!, words, wordStarts, wordEnds };
+  });
+  const speakers = recording.people.map((p) => ({ label: p.name }));
+  return toWebVTT(buildTranscript(cues, { speakers, language: recording.language }).transcript);
+}
+
+async function synthesize(recording: DemoRecording, work: string): Promise<{ wav: Buffer; turns: TimedTurn[] }> {
+  const voices = new Map(recording.people.map((p) => [p.id, p.voice]));
+  const pieces: Int16Array[] = [];
+  // Two at a time: the machine this runs on may have only two cores.
+  for (let i = 0; i < recording.turns.length; i += 2) {
+    const batch = recording.turns.slice(i, i + 2).map(async ([speaker, text], k) => {
+      const path = join(work, `turn-${i + k}.wav`);
+      await espeak(voices.get(speaker)!, text, path);
+      return readSpeech(await readFile(path));
+    });
+    pieces.push(...(await Promise.all(batch)));
+  }
+  const turns: TimedTurn[] = [];
+  const chunks: Int16Array[] = [new Int16Array(Math.round(LEAD_IN * SAMPLE_RATE))];
+  let at = LEAD_IN;
+  recording.turns.forEach(([speaker, text], i) => {
+    if (i > 0) {
+      const pause = speaker === recording.turns[i - 1]![0] ? SAME_SPEAKER_PAUSE : SPEAKER_CHANGE_PAUSE;
+      chunks.push(new Int16Array(Math.round(pause * SAMPLE_RATE)));
+      at += Math.round(pause * SAMPLE_RATE) / SAMPLE_RATE;
+    }
+    const piece = pieces[i]!;
+    turns.push({ speaker, text, start: at, end: at + piece.length / SAMPLE_RATE });
+    chunks.push(piece);
+    at += piece.length / SAMPLE_RATE;
+  });
+  chunks.push(new Int16Array(Math.round(LEAD_IN * SAMPLE_RATE)));
+  const all = new Int16Array(chunks.reduce((sum, c) => sum + c.length, 0));
+  let offset = 0;
+  for (const chunk of chunks) {
+    all.set(chunk, offset);
+    offset += chunk.length;
+  }
+  return { wav: wavFile(all), turns };
+}
+
+async function make(recording: DemoRecording): Promise<void> {
+  const work = await mkdtemp(join(tmpdir(), `demo-${recording.id}-`));
+  try {
+    const { wav, turns } = await synthesize(recording, work);
+    const round = (t: number) => Math.round(t * 1000) / 1000;
+    const files = {
+      audio: join(work, `${recording.id}.wav`),
+      participants: join(work, 'participants.json'),
+      transcript: join(work, 'transcript.vtt'),
+      diarization: join(work, 'diarization.rttm'),
+      chapters: join(work, 'chapters.json'),
+      clips: join(work, 'clips.json'),
+    };
+    await writeFile(files.audio, wav);
+    const participants = recording.people.map(({ id, name, role, consent }) => ({ id, name, role, consent }));
+    await writeFile(files.participants, JSON.stringify(participants, null, 2));
+    await writeFile(files.transcript, transcriptOf(turns, recording));
+    const rttm = turns.map((t) => `SPEAKER ${recording.id} 1 ${t.start.toFixed(3)} ${(t.end - t.start).toFixed(3)} <NA> <NA> ${t.speaker} <NA> <NA>`);
+    await writeFile(files.diarization, `${rttm.join('\n')}\n`);
+    const chapters = recording.chapters.map((c) => ({ startTime: round(c.turn === 0 ? 0 : turns[c.turn]!.start), title: c.title }));
+    await writeFile(files.chapters, JSON.stringify({ version: '1.2.0', chapters }, null, 2));
+    const clips = recording.clips.map((c, i) => ({
+      id: `clip-${i + 1}`,
+      startTime: round(turns[c.from]!.start),
+      endTime: round(turns[c.to]!.end),
+      title: c.title,
+    }));
+    await writeFile(files.clips, JSON.stringify(clips, null, 2));
+
+    const argv = [
+      'pack', files.audio,
+      '--out', join(OUT, recording.id),
+      '--force',
+      '--id', recording.id,
+      '--title', recording.title,
+      '--language', recording.language,
+      '--participants', files.participants,
+      '--transcript', files.transcript,
+      '--diarization', files.diarization,
+      '--started-at', recording.startedAt,
+      '--bitrate', recording.bitrate,
+      ...(chapters.length > 0 ? ['--chapters', files.chapters] : []),
+      ...(clips.length > 0 ? ['--clips', files.clips] : []),
+      ...(recording.expiresAt ? ['--expires-at', recording.expiresAt] : []),
+      ...(recording.status ? ['--status', recording.status] : []),
+      ...(recording.allowDownload ? ['--allow-download'] : []),
+    ];
+    const code = await run(argv, { stdout: process.stdout, stderr: process.stderr, isTTY: false, cwd: ROOT });
+    if (code !== 0) throw new Error(`space-replay pack failed for ${recording.id} (exit ${code})`);
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
+}
+
+await mkdir(OUT, { recursive: true });
+for (const recording of DEMO_RECORDINGS) await make(recording);

@@ -1,0 +1,104 @@
+/**
+ * Command-line flag parsing on top of `node:util` `parseArgs`, with the help text generated from
+ * the same flag table so the two never disagree.
+ */
+import { parseArgs } from 'node:util';
+import { fail, ok, type Outcome } from './outcome.js';
+
+/** One `--flag`: its type, optional short alias and the text shown by `--help`. */
+export interface FlagSpec {
+  type: 'string' | 'boolean';
+  short?: string;
+  multiple?: boolean;
+  /** Placeholder for the value in the help text, e.g. `<dir>`. */
+  placeholder?: string;
+  description: string;
+}
+
+/** A command: its flags, positional arguments and help text. */
+export interface CommandSpec<F extends Record<string, FlagSpec>> {
+  name: string;
+  summary: string;
+  /** Positional arguments shown in the usage line, e.g. `<audio>`. */
+  positionals: readonly string[];
+  /** How many positionals may be omitted from the end (default: none). */
+  optionalPositionals?: number;
+  flags: F;
+  examples: readonly string[];
+}
+
+/** The typed values of a command's flags (absent when not given). */
+export type FlagValues<F extends Record<string, FlagSpec>> = {
+  [K in keyof F]?: F[K]['type'] extends 'boolean' ? boolean : F[K]['multiple'] extends true ? string[] : string;
+};
+
+/** What `parseCommand` returns: the flags, the positionals and whether `--help` was asked for. */
+export interface ParsedCommand<F extends Record<string, FlagSpec>> {
+  values: FlagValues<F>;
+  positionals: string[];
+  help: boolean;
+}
+
+/** Parses `argv` against `spec`; unknown flags, missing values and wrong positional counts fail. */
+export function parseCommand<F extends Record<string, FlagSpec>>(
+  spec: CommandSpec<F>,
+  argv: readonly string[],
+): Outcome<ParsedCommand<F>> {
+  const options: Record<string, { type: 'string' | 'boolean'; short?: string; multiple?: boolean }> = {
+    help: { type: 'boolean', short: 'h' },
+  };
+  for (const [name, flag] of Object.entries(spec.flags)) {
+    options[name] = {
+      type: flag.type,
+      ...(flag.short ? { short: flag.short } : {}),
+      ...(flag.multiple ? { multiple: true } : {}),
+    };
+  }
+  let parsed: { values: Record<string, unknown>; positionals: string[] };
+  try {
+    parsed = parseArgs({ args: [...argv], options, allowPositionals: true, strict: true });
+  } catch (error) {
+    // parseArgs reports usage mistakes by throwing; turn them into a message naming the command.
+    return fail(`space-replay ${spec.name}: ${describeParseError(error)}`);
+  }
+  const help = parsed.values['help'] === true;
+  delete parsed.values['help'];
+  if (!help) {
+    const max = spec.positionals.length;
+    const min = max - (spec.optionalPositionals ?? 0);
+    if (parsed.positionals.length < min) {
+      return fail(`space-replay ${spec.name}: missing ${spec.positionals[parsed.positionals.length]}`);
+    }
+    if (parsed.positionals.length > max) {
+      return fail(`space-replay ${spec.name}: unexpected argument '${parsed.positionals[max]}'`);
+    }
+  }
+  return ok({ values: parsed.values as FlagValues<F>, positionals: parsed.positionals, help });
+}
+
+function describeParseError(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  // Node's messages end with advice about `--` that is noise for this tool.
+  return message.replace(/\. To specify a positional argument.*$/s, '').replace(/\.$/, '');
+}
+
+/** The `--help` text of a command. */
+export function formatHelp<F extends Record<string, FlagSpec>>(spec: CommandSpec<F>): string {
+  const rows: [string, string][] = Object.entries(spec.flags).map(([name, flag]) => {
+    const short = flag.short ? `-${flag.short}, ` : '    ';
+    const value = flag.type === 'string' ? ` ${flag.placeholder ?? '<value>'}` : '';
+    return [`${short}--${name}${value}`, flag.description];
+  });
+  rows.push(['-h, --help', 'Show this help']);
+  const width = Math.max(...rows.map(([left]) => left.length));
+  const lines = [
+    `Usage: space-replay ${spec.name} ${spec.positionals.join(' ')} [options]`.replace(/ +/g, ' '),
+    '',
+    spec.summary,
+    '',
+    'Options:',
+    ...rows.map(([left, right]) => `  ${left.padEnd(width)}  ${right}`),
+  ];
+  if (spec.examples.length > 0) lines.push('', 'Examples:', ...spec.examples.map((example) => `  ${example}`));
+  return `${lines.join('\n')}\n`;
+}

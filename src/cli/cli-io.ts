@@ -1,0 +1,27 @@
+/** Where a command writes and what it knows about its terminal; injected so tests run commands in-process. */
+export interface CliIo {
+  /** Normal output (summaries, JSON). */
+  stdout: { write(text: string): unknown };
+  /** Errors, warnings, notices and the progress bar. */
+  stderr: { write(text: string): unknown };
+  /** True when stderr is a terminal: enables the progress bar. */
+  isTTY: boolean;
+  /** Aborted on Ctrl-C: long commands stop, remove their temp output and exit 130. */
+  signal?: AbortSignal;
+  /** Base for relative paths (default `process.cwd()`). */
+  cwd?: string;
+  /** The current time (default `Date.now()`); injected so expiry texts are testable. */
+  now?: () => number;
+}
+
+/** Exit codes shared by every command. */
+export const ExitCode = {
+  /** Success (warnings may have been printed). */
+  ok: 0,
+  /** Bad input or a failed operation (invalid manifest, undecodable audio, …). */
+  failure: 1,
+  /** Wrong usage: unknown command or flag, missing argument. */
+  usage: 2,
+  /** Interrupted by SIGINT. */
+  interrupted: 130,
+} as const;

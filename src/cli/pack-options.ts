@@ -1,0 +1,147 @@
+/** The flags of `space-replay pack` and their checked, resolved values. */
+import { basename, extname, resolve } from 'node:path';
+import type { CommandSpec, FlagSpec, FlagValues } from './args.js';
+import { parseInstant, parseSpan } from './expiry.js';
+import { idForLabel } from './participants.js';
+import { fail, ok, type Outcome } from './outcome.js';
+
+/** The flag table of `pack` (also the source of its `--help`). */
+export const PACK_SPEC = {
+  name: 'pack',
+  summary:
+    'Encode <audio> to HLS (fMP4 AAC) + audio.m4a, compute the waveform, import the transcript and\n' +
+    'diarization, enforce consent (silencing people who did not agree to be recorded) and write a\n' +
+    'validated manifest.json. Everything lands in --out at once, or nothing does.',
+  positionals: ['<audio>'],
+  flags: {
+    out: { type: 'string', short: 'o', placeholder: '<dir>', description: 'Output folder (required)' },
+    participants: { type: 'string', short: 'p', placeholder: '<file>', description: 'participants.json: people, roles and consent (required)' },
+    transcript: { type: 'string', short: 't', placeholder: '<file>', description: 'Transcript: WebVTT, SRT, Podcasting 2.0 JSON, Whisper JSON or normalized JSON' },
+    diarization: { type: 'string', short: 'd', placeholder: '<file>', description: 'Who spoke when, as RTTM' },
+    chapters: { type: 'string', placeholder: '<file>', description: 'Podcasting 2.0 JSON chapters' },
+    clips: { type: 'string', placeholder: '<file>', description: 'Host clips: JSON array of {id, startTime, endTime, title?}' },
+    title: { type: 'string', placeholder: '<text>', description: 'Title (default: the audio file name)' },
+    id: { type: 'string', placeholder: '<id>', description: 'Recording id (default: from the output folder name)' },
+    language: { type: 'string', placeholder: '<tag>', description: 'BCP 47 language of the recording (default: the transcript’s)' },
+    status: { type: 'string', placeholder: 'ended|live', description: 'Recording status (default ended; live writes no endedAt)' },
+    'started-at': { type: 'string', placeholder: '<date-time>', description: 'When the room started, RFC 3339 (default: file time minus duration)' },
+    'expires-in': { type: 'string', placeholder: '<span>', description: 'Expire after a span from now: 30d, 12h, 2w' },
+    'expires-at': { type: 'string', placeholder: '<date-time>', description: 'Expire at this RFC 3339 date-time (may be in the past)' },
+    'allow-download': { type: 'boolean', description: 'Offer audio.m4a (and transcript.vtt) for download' },
+    bitrate: { type: 'string', placeholder: '<rate>', description: 'AAC bitrate (default 64k)' },
+    fast: { type: 'boolean', description: 'Encode with ffmpeg’s fast AAC coder: 2-5x quicker, a little lower quality' },
+    'unknown-speakers': {
+      type: 'string',
+      placeholder: 'error|speaker',
+      description: 'A speaker label matching no participant: fail (default), or add them as a speaker with consent {record: true, clip: false}',
+    },
+    force: { type: 'boolean', short: 'f', description: 'Replace a non-empty --out folder' },
+    json: { type: 'boolean', description: 'Print the result as JSON' },
+  },
+  examples: [
+    'space-replay pack room.wav --out public/rooms/launch --participants participants.json',
+    'space-replay pack room.m4a -o out/ama -p people.json -t room.vtt -d room.rttm --chapters chapters.json --expires-in 30d',
+    'space-replay pack live.wav -o out/now -p people.json --status live --bitrate 48k --json',
+  ],
+} as const satisfies CommandSpec<Record<string, FlagSpec>>;
+
+/** `pack`'s inputs after checking: absolute paths plus the labels to name them by in messages. */
+export interface PackOptions {
+  audio: string;
+  audioLabel: string;
+  out: string;
+  outLabel: string;
+  participants: string;
+  participantsLabel: string;
+  transcript?: { path: string; label: string };
+  diarization?: { path: string; label: string };
+  chapters?: { path: string; label: string };
+  clips?: { path: string; label: string };
+  title: string;
+  id: string;
+  language?: string;
+  status: 'ended' | 'live';
+  startedAt?: string;
+  expiresAt?: string;
+  allowDownload: boolean;
+  bitrate: string;
+  /** Use ffmpeg's fast AAC coder instead of the default two-loop search. */
+  fast: boolean;
+  unknownSpeakers: 'error' | 'speaker';
+  force: boolean;
+  json: boolean;
+}
+
+type PackValues = FlagValues<typeof PACK_SPEC.flags>;
+
+/** Checks flag values that need no file access; failures are usage errors. */
+export function resolvePackOptions(values: PackValues, positionals: readonly string[], cwd: string, now: number): Outcome<PackOptions> {
+  const audioLabel = positionals[0]!;
+  if (!values.out) return fail('space-replay pack: --out <dir> is required');
+  if (!values.participants) {
+    return fail(
+      'space-replay pack: --participants <file> is required: the manifest must say who opted in (a host) and what everyone consented to',
+    );
+  }
+  if (values['expires-in'] && values['expires-at']) return fail('space-replay pack: give --expires-in or --expires-at, not both');
+  const status = values.status ?? 'ended';
+  if (status !== 'ended' && status !== 'live') return fail(`space-replay pack: --status must be ended or live, not '${status}'`);
+  const unknownSpeakers = values['unknown-speakers'] ?? 'error';
+  if (unknownSpeakers !== 'error' && unknownSpeakers !== 'speaker') {
+    return fail(`space-replay pack: --unknown-speakers must be error or speaker, not '${unknownSpeakers}'`);
+  }
+  const bitrate = values.bitrate ?? '64k';
+  if (!/^\d{1,3}k$/.test(bitrate) || Number.parseInt(bitrate, 10) < 8 || Number.parseInt(bitrate, 10) > 320) {
+    return fail(`space-replay pack: --bitrate must be between 8k and 320k, like 64k, not '${bitrate}'`);
+  }
+  let expiresAt: string | undefined;
+  if (values['expires-in']) {
+    const span = parseSpan(values['expires-in'], '--expires-in');
+    if (!span.ok) return span;
+    expiresAt = new Date(now + span.value).toISOString();
+  } else if (values['expires-at']) {
+    const at = parseInstant(values['expires-at'], '--expires-at');
+    if (!at.ok) return at;
+    expiresAt = at.value;
+  }
+  let startedAt: string | undefined;
+  if (values['started-at']) {
+    const at = parseInstant(values['started-at'], '--started-at');
+    if (!at.ok) return at;
+    startedAt = at.value;
+  }
+  const out = resolve(cwd, values.out);
+  const id = values.id ?? idForLabel(basename(out), new Set());
+  if (!/^[A-Za-z0-9_-]{1,64}$/.test(id)) {
+    return fail(`space-replay pack: --id must be 1 to 64 letters, digits, "_" or "-", not '${id}'`);
+  }
+  const input = (path: string | undefined) => (path ? { path: resolve(cwd, path), label: path } : undefined);
+  return ok({
+    audio: resolve(cwd, audioLabel),
+    audioLabel,
+    out,
+    outLabel: values.out,
+    participants: resolve(cwd, values.participants),
+    participantsLabel: values.participants,
+    ...optional('transcript', input(values.transcript)),
+    ...optional('diarization', input(values.diarization)),
+    ...optional('chapters', input(values.chapters)),
+    ...optional('clips', input(values.clips)),
+    title: values.title ?? basename(audioLabel, extname(audioLabel)),
+    id,
+    ...optional('language', values.language),
+    status,
+    ...optional('startedAt', startedAt),
+    ...optional('expiresAt', expiresAt),
+    allowDownload: values['allow-download'] === true,
+    bitrate,
+    fast: values.fast === true,
+    unknownSpeakers,
+    force: values.force === true,
+    json: values.json === true,
+  });
+}
+
+function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
+  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
+}

@@ -1,0 +1,213 @@
+/**
+ * `space-replay pack`: audio + side files → a folder the <space-replay> player can stream from.
+ * Inputs are all checked (and the manifest validated) before any encoding; output is staged
+ * beside --out and moved into place only when complete.
+ */
+import { access, readdir, stat, writeFile } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { join } from 'node:path';
+import { effectiveRole } from '../manifest/index.js';
+import { formatTime } from '../model/time.js';
+import { toNormalizedJson, toWebVTT } from '../model/transcript/index.js';
+import { formatHelp, parseCommand } from './args.js';
+import { createStagingDir } from './atomic-dir.js';
+import { ExitCode, type CliIo } from './cli-io.js';
+import { findFfmpeg, probeAudio } from './ffmpeg.js';
+import { describeFsError } from './input-file.js';
+import { fail, ok, type Outcome } from './outcome.js';
+import { loadPackInputs, type PackPlan } from './pack-inputs.js';
+import { buildManifest, checkManifest, PACK_FILES, withInlineWaveform } from './pack-manifest.js';
+import { PACK_SPEC, resolvePackOptions, type PackOptions } from './pack-options.js';
+import { createProgressBar } from './progress.js';
+import { HLS_SEGMENT_SECONDS, transcode, WAVEFORM_SAMPLE_RATE, WAVEFORM_SAMPLES_PER_PIXEL } from './transcode.js';
+
+/** What `pack --json` prints. */
+export interface PackReport {
+  out: string;
+  id: string;
+  duration: number;
+  files: string[];
+  hlsSegments: number;
+  waveformPeaks: number;
+  participants: number;
+  addedSpeakers: string[];
+  segments: number;
+  redactions: { startTime: number; endTime: number }[];
+  transcript?: { cues: number; words: number };
+  chapters: number;
+  clips: number;
+  warnings: string[];
+  notices: string[];
+}
+
+/** Runs `pack`; resolves to the exit code. */
+export async function packCommand(argv: readonly string[], io: CliIo): Promise<number> {
+  const parsed = parseCommand(PACK_SPEC, argv);
+  if (!parsed.ok) return usageError(io, parsed.message);
+  if (parsed.value.help) {
+    io.stdout.write(formatHelp(PACK_SPEC));
+    return ExitCode.ok;
+  }
+  const now = io.now?.() ?? Date.now();
+  const resolved = resolvePackOptions(parsed.value.values, parsed.value.positionals, io.cwd ?? process.cwd(), now);
+  if (!resolved.ok) return usageError(io, resolved.message);
+  const options = resolved.value;
+  const result = await pack(options, io);
+  if (!result.ok) {
+    io.stderr.write(`${result.message}\n`);
+    return io.signal?.aborted ? ExitCode.interrupted : ExitCode.failure;
+  }
+  const report = result.value;
+  if (options.json) io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+  else io.stdout.write(summary(options, report));
+  return ExitCode.ok;
+}
+
+function usageError(io: CliIo, message: string): number {
+  io.stderr.write(`${message}\nSee space-replay pack --help.\n`);
+  return ExitCode.usage;
+}
+
+async function pack(options: PackOptions, io: CliIo): Promise<Outcome<PackReport>> {
+  const tools = await findFfmpeg();
+  if (!tools.ok) return tools;
+  const audioInfo = await readableFile(options.audio, options.audioLabel);
+  if (!audioInfo.ok) return audioInfo;
+  const probe = await probeAudio(tools.value, options.audio, options.audioLabel);
+  if (!probe.ok) return probe;
+  const duration = probe.value.duration;
+
+  const loaded = await loadPackInputs(options, duration);
+  if (!loaded.ok) return loaded;
+  const plan = loaded.value;
+  for (const line of plan.notices) io.stderr.write(`${line}\n`);
+
+  const optInBy = pickOptIn(plan);
+  if (!optInBy) {
+    return fail(`${options.participantsLabel}: no participant has role host or co-host, so nobody can opt the recording in (recording.optInBy)`);
+  }
+  if (options.allowDownload) {
+    const refusing = plan.participants.find((p) => p.consent.record && p.consent.download === false);
+    if (refusing) {
+      return fail(`--allow-download: participant "${refusing.id}" in ${options.participantsLabel} has consent.download false`);
+    }
+  }
+  const startedAt = options.startedAt ?? new Date(audioInfo.value.mtimeMs - duration * 1000).toISOString();
+  const transcript = plan.transcript ? toNormalizedJson(plan.transcript) : undefined;
+  const facts = { duration, startedAt, optInBy, ...(transcript ? { transcript } : {}) };
+
+  // Everything but the waveform can be checked before a single second of audio is encoded.
+  const manifests = buildManifest(options, plan, facts);
+  const early = checkManifest(options, [manifests.checked, manifests.written]);
+  if (!early.ok) return fail(['space-replay pack: the manifest would be invalid; nothing was written:', ...early.errors].join('\n'));
+
+  const staging = await createStagingDir(options.out, options.force, options.outLabel);
+  if (!staging.ok) return staging;
+  const dir = staging.value.path;
+  try {
+    const bar = createProgressBar(io, 'encoding', duration);
+    const encoded = await transcode(tools.value, {
+      input: options.audio,
+      label: options.audioLabel,
+      outDir: dir,
+      bitrate: options.bitrate,
+      fast: options.fast,
+      sampleRate: Math.min(probe.value.sampleRate, 48000),
+      silence: plan.silence,
+      ...(io.signal ? { signal: io.signal } : {}),
+      onProgress: (seconds) => bar.update(seconds),
+    });
+    bar.done();
+    if (!encoded.ok) return encoded;
+    const waveform = encoded.value;
+
+    const final = checkManifest(options, [withInlineWaveform(manifests.written, waveform)]);
+    if (!final.ok) return fail(['space-replay pack: the manifest is invalid; nothing was written:', ...final.errors].join('\n'));
+    for (const warning of final.warnings) io.stderr.write(`warning: ${warning}\n`);
+
+    const files: string[] = [PACK_FILES.playlist, PACK_FILES.progressive, PACK_FILES.waveform];
+    await writeFile(join(dir, PACK_FILES.waveform), JSON.stringify(waveform));
+    if (plan.transcript && transcript) {
+      await writeFile(join(dir, PACK_FILES.transcriptJson), JSON.stringify(transcript));
+      await writeFile(join(dir, PACK_FILES.transcriptVtt), `${toWebVTT(plan.transcript).trimEnd()}\n`);
+      files.push(PACK_FILES.transcriptJson, PACK_FILES.transcriptVtt);
+    }
+    if (plan.chapters) {
+      await writeFile(join(dir, PACK_FILES.chapters), `${JSON.stringify(plan.chapters, null, 2)}\n`);
+      files.push(PACK_FILES.chapters);
+    }
+    await writeFile(join(dir, PACK_FILES.manifest), `${JSON.stringify(manifests.written, null, 2)}\n`);
+    files.push(PACK_FILES.manifest);
+    const hlsSegments = (await readdir(join(dir, 'audio'))).filter((name) => name.endsWith('.m4s')).length;
+
+    if (io.signal?.aborted) return fail(`${options.audioLabel}: interrupted`);
+    const committed = await staging.value.commit();
+    if (!committed.ok) return committed;
+    return ok(report(options, plan, { duration, files, hlsSegments, waveformPeaks: waveform.length, warnings: final.warnings, notices: plan.notices }));
+  } catch (error) {
+    return fail(`${options.outLabel}: cannot write the output (${describeFsError(error)})`);
+  } finally {
+    staging.value.discard();
+  }
+}
+
+/** The audio must be a readable regular file; ffprobe's own message for a missing file is less clear. */
+async function readableFile(path: string, label: string): Promise<Outcome<{ mtimeMs: number }>> {
+  try {
+    const info = await stat(path);
+    if (!info.isFile()) return fail(`${label}: not a file`);
+    await access(path, constants.R_OK);
+    return ok({ mtimeMs: info.mtimeMs });
+  } catch (error) {
+    return fail(`${label}: cannot read file (${describeFsError(error)})`);
+  }
+}
+
+function pickOptIn(plan: PackPlan): string | undefined {
+  const role = (p: PackPlan['participants'][number]) => effectiveRole(p.role);
+  return (plan.participants.find((p) => role(p) === 'host') ?? plan.participants.find((p) => role(p) === 'co-host'))?.id;
+}
+
+function report(
+  options: PackOptions,
+  plan: PackPlan,
+  facts: { duration: number; files: string[]; hlsSegments: number; waveformPeaks: number; warnings: string[]; notices: string[] },
+): PackReport {
+  return {
+    out: options.out,
+    id: options.id,
+    duration: facts.duration,
+    files: facts.files,
+    hlsSegments: facts.hlsSegments,
+    waveformPeaks: facts.waveformPeaks,
+    participants: plan.participants.length,
+    addedSpeakers: plan.addedSpeakers,
+    segments: plan.segments.length,
+    redactions: plan.silence.map((range) => ({ startTime: range.start, endTime: range.end })),
+    ...(plan.transcript ? { transcript: { cues: plan.transcript.cueCount, words: plan.transcript.wordCount } } : {}),
+    chapters: plan.chapters?.chapters.length ?? 0,
+    clips: plan.clips?.length ?? 0,
+    warnings: facts.warnings,
+    notices: facts.notices,
+  };
+}
+
+function summary(options: PackOptions, r: PackReport): string {
+  const rows: [string, string][] = [
+    [PACK_FILES.playlist, `${r.hlsSegments} fMP4 segments of ~${HLS_SEGMENT_SECONDS} s, AAC mono ${options.bitrate}`],
+    [PACK_FILES.progressive, 'progressive copy (faststart)'],
+    [PACK_FILES.waveform, `${r.waveformPeaks} peaks (${WAVEFORM_SAMPLE_RATE / WAVEFORM_SAMPLES_PER_PIXEL} per second)`],
+  ];
+  if (r.transcript) {
+    rows.push([PACK_FILES.transcriptJson, `${r.transcript.cues} cues, ${r.transcript.words} words`], [PACK_FILES.transcriptVtt, 'WebVTT with voices']);
+  }
+  if (r.chapters > 0) rows.push([PACK_FILES.chapters, `${r.chapters} chapters`]);
+  rows.push([
+    PACK_FILES.manifest,
+    `valid: ${r.participants} participants, ${r.segments} segments, ${r.redactions.length} redactions, ${r.clips} clips`,
+  ]);
+  const width = Math.max(...rows.map(([file]) => file.length));
+  const lines = [`Packed ${options.audioLabel} → ${options.outLabel} (${formatTime(r.duration)})`];
+  for (const [file, what] of rows) lines.push(`  ${file.padEnd(width)}  ${what}`);
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,90 @@
+/**
+ * The audio half of `pack`: one ffmpeg pass decodes the input once, mixes it to mono, silences the
+ * redacted ranges and both encodes `audio.m4a` and streams 8 kHz float PCM to the peaks builder;
+ * a second, copy-only pass cuts that AAC into fMP4 HLS segments.
+ */
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { createPeaksBuilder, type AudiowaveformJson } from '../model/peaks.js';
+import { runFfmpeg, type FfmpegTools } from './ffmpeg.js';
+import { forEachPcmChunk } from './pcm-stream.js';
+import { silenceFilterChain, type TimeRange } from './silence-filter.js';
+import { ok, type Outcome } from './outcome.js';
+
+/** Sample rate of the PCM the waveform is computed from; 800 samples a pixel gives 10 pixels a second. */
+export const WAVEFORM_SAMPLE_RATE = 8000;
+/** Samples per waveform pixel at {@link WAVEFORM_SAMPLE_RATE}. */
+export const WAVEFORM_SAMPLES_PER_PIXEL = 800;
+/** Target HLS segment length, seconds. */
+export const HLS_SEGMENT_SECONDS = 6;
+
+/** What to encode and where. */
+export interface TranscodeJob {
+  input: string;
+  /** The input path as the user typed it, for messages. */
+  label: string;
+  /** Folder receiving `audio.m4a`, `audio/index.m3u8` and its segments. */
+  outDir: string;
+  /** AAC bitrate, e.g. `64k`. */
+  bitrate: string;
+  /** ffmpeg's fast AAC coder: several times quicker than the default, slightly worse at low bitrates. */
+  fast?: boolean;
+  /** Output sample rate, Hz. */
+  sampleRate: number;
+  /** Ranges to silence, seconds. */
+  silence: readonly TimeRange[];
+  signal?: AbortSignal;
+  /** Seconds of the input processed so far (both passes count; the copy pass is quick). */
+  onProgress?: (seconds: number) => void;
+}
+
+/** Encodes the audio files and returns the waveform computed on the way. */
+export async function transcode(tools: FfmpegTools, job: TranscodeJob): Promise<Outcome<AudiowaveformJson>> {
+  // The graph lives in a file: hundreds of redaction ranges would overflow a command line.
+  const scriptPath = join(job.outDir, '.filter-graph.txt');
+  const graph =
+    `[0:a:0]aformat=channel_layouts=mono,aresample=${job.sampleRate},${silenceFilterChain(job.silence)},asplit=2[enc][pcm];` +
+    `[pcm]aresample=${WAVEFORM_SAMPLE_RATE},aformat=sample_fmts=flt[wave]`;
+  await writeFile(scriptPath, graph);
+  // ffmpeg 7 replaced -filter_complex_script with the generic "-/option file" form.
+  const graphArgs = tools.major >= 7 ? ['-/filter_complex', scriptPath] : ['-filter_complex_script', scriptPath];
+  const builder = createPeaksBuilder({ sampleRate: WAVEFORM_SAMPLE_RATE, samplesPerPixel: WAVEFORM_SAMPLES_PER_PIXEL, bits: 8 });
+  const encoded = await runFfmpeg(
+    tools,
+    [
+      '-i', job.input,
+      ...graphArgs,
+      '-map', '[enc]', '-c:a', 'aac', ...(job.fast ? ['-aac_coder', 'fast'] : []), '-b:a', job.bitrate, '-movflags', '+faststart', join(job.outDir, 'audio.m4a'),
+      '-map', '[wave]', '-c:a', 'pcm_f32le', '-f', 'f32le', 'pipe:1',
+    ],
+    job.label,
+    {
+      ...(job.signal ? { signal: job.signal } : {}),
+      ...(job.onProgress ? { onProgress: job.onProgress } : {}),
+      consumeStdout: (stdout) => forEachPcmChunk(stdout, (samples) => builder.push(samples)),
+    },
+  );
+  await rm(scriptPath, { force: true });
+  if (!encoded.ok) return encoded;
+
+  const hlsDir = join(job.outDir, 'audio');
+  await mkdir(hlsDir);
+  const segmented = await runFfmpeg(
+    tools,
+    [
+      '-i', join(job.outDir, 'audio.m4a'),
+      '-c', 'copy',
+      '-f', 'hls',
+      '-hls_time', String(HLS_SEGMENT_SECONDS),
+      '-hls_playlist_type', 'vod',
+      '-hls_segment_type', 'fmp4',
+      '-hls_fmp4_init_filename', 'init.mp4',
+      '-hls_segment_filename', join(hlsDir, 'seg%03d.m4s'),
+      join(hlsDir, 'index.m3u8'),
+    ],
+    `${job.label} (HLS segmenting)`,
+    job.signal ? { signal: job.signal } : {},
+  );
+  if (!segmented.ok) return segmented;
+  return ok(builder.finish());
+}
