@@ -12,6 +12,7 @@
  */
 import { parseVTTTimestamp } from 'media-captions';
 import type { SkippedItem } from './import-result.js';
+import { isSpace } from './plain-text.js';
 
 /** A cue block: its timing line and raw text. */
 export interface CaptionBlock {
@@ -34,6 +35,11 @@ export interface CaptionBlocks {
 /** Splits like media-captions: CRLF, LF or CR. */
 export const LINE_BREAK = /\r?\n|\r/;
 
+/** The lines of a file, split at CRLF, LF or CR; a plain `'\n'` split when there is no CR, which is much faster. */
+export function splitLines(text: string): string[] {
+  return text.includes('\r') ? text.split(LINE_BREAK) : text.split('\n');
+}
+
 // media-captions' separators, so a timing line is split the same way here and there.
 const ARROW_SPLIT = /[\s\t]*-->[\s\t]+/;
 const SPACES = /[\s\t]+/;
@@ -48,8 +54,61 @@ function quote(text: string): string {
   return JSON.stringify(text.length > 40 ? `${text.slice(0, 40)}…` : text);
 }
 
-/** Reads one timing line as media-captions does: [start, end], or the reason it is unusable. */
-function readTimingLine(text: string): [number, number] | string {
+/** True for a digit char code. */
+function isDigit(c: number): boolean {
+  return c >= 0x30 && c <= 0x39;
+}
+
+/** True when `text[at, at+12)` has the shape `00:00:00.000` (SRT: `00:00:00,000`). */
+function isFullTimestamp(text: string, at: number, srt: boolean): boolean {
+  const dot = text.charCodeAt(at + 8);
+  return (
+    isDigit(text.charCodeAt(at)) && isDigit(text.charCodeAt(at + 1)) && text.charCodeAt(at + 2) === 0x3a &&
+    isDigit(text.charCodeAt(at + 3)) && isDigit(text.charCodeAt(at + 4)) && text.charCodeAt(at + 5) === 0x3a &&
+    isDigit(text.charCodeAt(at + 6)) && isDigit(text.charCodeAt(at + 7)) && (dot === 0x2e || (srt && dot === 0x2c)) &&
+    isDigit(text.charCodeAt(at + 9)) && isDigit(text.charCodeAt(at + 10)) && isDigit(text.charCodeAt(at + 11))
+  );
+}
+
+function twoDigits(text: string, at: number): number {
+  return (text.charCodeAt(at) - 0x30) * 10 + (text.charCodeAt(at + 1) - 0x30);
+}
+
+/** Seconds of an `isFullTimestamp` at `at`, computed as media-captions' `parseVTTTimestamp` does; null past :59. */
+function fullTimestampValue(text: string, at: number): number | null {
+  const hours = twoDigits(text, at);
+  const minutes = twoDigits(text, at + 3);
+  const seconds = twoDigits(text, at + 6);
+  const milliseconds = twoDigits(text, at + 9) * 10 + (text.charCodeAt(at + 11) - 0x30);
+  if (minutes > 59 || seconds > 59) return null;
+  return hours * 3600 + minutes * 60 + seconds + milliseconds / 1e3;
+}
+
+/**
+ * The timing line as nearly every file writes it, `00:00:01.000 --> 00:00:04.000` and maybe
+ * settings after a space, read from the char codes: the cue block, or undefined for any other
+ * shape (and for an unusable range, whose message the general path writes). The regex splits
+ * and matches of the general path cost more than the rest of the line pass together.
+ */
+function readCommonTimingLine(text: string, srt: boolean, line: number): CaptionBlock | undefined {
+  if (text.length < 29 || (text.length > 29 && !isSpace(text.charCodeAt(29)))) return undefined;
+  if (text.charCodeAt(12) !== 0x20 || text.charCodeAt(13) !== 0x2d || text.charCodeAt(14) !== 0x2d || text.charCodeAt(15) !== 0x3e || text.charCodeAt(16) !== 0x20) {
+    return undefined;
+  }
+  if (!isFullTimestamp(text, 0, srt) || !isFullTimestamp(text, 17, srt)) return undefined;
+  const start = fullTimestampValue(text, 0);
+  const end = fullTimestampValue(text, 17);
+  return start !== null && end !== null && end > start ? { line, start, end, text: '' } : undefined;
+}
+
+/**
+ * Reads one timing line, at 1-based line number `line`, as media-captions does: a cue block with
+ * no text yet, or the reason it is unusable. SRT lines have their commas read as decimal points.
+ */
+export function readTimingLine(timing: string, kind: 'vtt' | 'srt', line: number): CaptionBlock | string {
+  const common = readCommonTimingLine(timing, kind === 'srt', line);
+  if (common) return common;
+  const text = kind === 'srt' ? timing.replace(/,/g, '.') : timing;
   const [startText = '', trailing = ''] = text.split(ARROW_SPLIT);
   const endText = trailing.split(SPACES)[0] ?? '';
   const start = parseVTTTimestamp(startText);
@@ -58,7 +117,7 @@ function readTimingLine(text: string): [number, number] | string {
   if (start === null) return `bad cue start time ${quote(startText)}`;
   if (end === null) return `bad cue end time ${quote(endText)}`;
   if (!(end > start)) return `cue end ${formatTime(end)} is not after its start ${formatTime(start)}`;
-  return [start, end];
+  return { line, start, end, text: '' };
 }
 
 const NONE = 0;
@@ -109,12 +168,12 @@ export function readCaptionBlocks(lines: readonly string[], kind: 'vtt' | 'srt')
       // SRT writers sometimes leave out the blank line between cues: a valid timing line inside
       // a cue starts the next one, and a cue number just before it is not text.
       if (kind === 'srt' && text.includes('-->')) {
-        const timing = readTimingLine(text.replace(/,/g, '.'));
-        if (typeof timing !== 'string') {
+        const next = readTimingLine(text, kind, line);
+        if (typeof next !== 'string') {
           const lastBreak = current!.text.lastIndexOf('\n');
           if (/^\d+$/.test(current!.text.slice(lastBreak + 1))) current!.text = lastBreak === -1 ? '' : current!.text.slice(0, lastBreak);
           cues.push(current!);
-          current = { line, start: timing[0], end: timing[1], text: '' };
+          current = next;
           continue;
         }
       }
@@ -131,13 +190,13 @@ export function readCaptionBlocks(lines: readonly string[], kind: 'vtt' | 'srt')
       block = OTHER;
       runUsed = true;
     } else if (text.includes('-->')) {
-      const timing = readTimingLine(kind === 'srt' ? text.replace(/,/g, '.') : text);
+      const timing = readTimingLine(text, kind, line);
       runUsed = true;
       if (typeof timing === 'string') {
         skipped.push({ line, reason: timing });
         block = OTHER;
       } else {
-        current = { line, start: timing[0], end: timing[1], text: '' };
+        current = timing;
         block = CUE;
       }
     } else if (kind === 'vtt' && line === 1 && text.startsWith('WEBVTT')) {

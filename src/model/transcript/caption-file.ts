@@ -2,16 +2,22 @@
  * Reading WebVTT and SRT files into plain-text cues: blocks and line numbers from
  * `caption-blocks.ts`, words, voices and inline timestamps from `vtt-cue-text.ts`.
  */
-import { LINE_BREAK, readCaptionBlocks } from './caption-blocks.js';
+import { readCaptionBlocks, splitLines } from './caption-blocks.js';
 import type { ImportFailure, SkippedItem } from './import-result.js';
-import { readCueWords, type CueWords } from './vtt-cue-text.js';
+import type { DraftCue } from './transcript-builder.js';
+import { readCueWords } from './vtt-cue-text.js';
 
-/** One readable cue with its line number and words. */
-export interface CaptionCue extends CueWords {
+/**
+ * One readable cue with its line number, words and voice. It is a draft cue already (speaker -1
+ * until the importer sets it), so the WebVTT importer passes these objects on as they are.
+ */
+export interface CaptionCue extends DraftCue {
   /** 1-based line of the timing line. */
   line: number;
-  start: number;
-  end: number;
+  /** The first `<v>` voice of the cue, as written. */
+  voice: string | undefined;
+  /** Start time per word (NaN when not given); undefined when the cue has no timestamps. */
+  wordStarts: number[] | undefined;
 }
 
 /** The cues of a caption file, in file order, and what was skipped. */
@@ -27,7 +33,7 @@ const SSA_OVERRIDE = /\{\\[^{}]*\}/g;
 
 /** Reads a WebVTT (`vtt`) or SubRip (`srt`) text into plain-text cues. Never throws. */
 export function readCaptionFile(text: string, kind: 'vtt' | 'srt', maxCues: number): CaptionFile | ImportFailure {
-  const blocks = readCaptionBlocks(text.split(LINE_BREAK), kind);
+  const blocks = readCaptionBlocks(splitLines(text), kind);
   if (blocks.cues.length > maxCues) {
     return { ok: false, error: `too many cues: ${blocks.cues.length} (the limit is ${maxCues})` };
   }
@@ -42,7 +48,7 @@ export function readCaptionFile(text: string, kind: 'vtt' | 'srt', maxCues: numb
       emptyCues = true;
       continue;
     }
-    cues.push({ ...words, line: block.line, start: block.start, end: block.end });
+    cues.push({ start: block.start, end: block.end, speaker: -1, words: words.words, wordStarts: words.starts, line: block.line, voice: words.voice });
   }
   // keep skipped items in file order when empty cues interleave with bad timing lines
   if (emptyCues) skipped.sort((a, b) => a.line! - b.line!);

@@ -4,9 +4,9 @@
  */
 import type { ReadResult, SkippedItem } from './import-result.js';
 import { isObject, show, timeValue } from './json-fields.js';
-import { cleanLabel, splitWords } from './plain-text.js';
+import { cleanLabel, splitCueText } from './plain-text.js';
 import type { Speaker } from './transcript.js';
-import type { DraftCue } from './transcript-builder.js';
+import { ReaderCue } from './transcript-builder.js';
 
 /** The `format` value of the normalized JSON. */
 export const NORMALIZED_FORMAT = 'space-replay-transcript';
@@ -66,28 +66,32 @@ function readSpeakers(value: unknown, skipped: SkippedItem[]): { speakers: Speak
   return { speakers, byId };
 }
 
-/** Checks a cue's `words` against its token count and times; the start times, or a reason. */
-function readWordTimes(value: unknown, count: number, start: number, end: number): { starts: number[]; ends: number[] } | string {
+/**
+ * Checks a cue's `words` against its token count and times: the pairs themselves when all are
+ * usable (the builder copies them), or the reason they are not.
+ */
+function checkWordTimes(value: unknown, count: number, start: number, end: number): readonly (readonly number[])[] | string {
   if (!Array.isArray(value)) return `words is ${show(value)}, not an array of [start, end] pairs`;
   if (value.length !== count) return `words has ${value.length} entries for ${count} words in text`;
-  const starts: number[] = new Array(count);
-  const ends: number[] = new Array(count);
   let previous = start;
   for (let k = 0; k < count; k++) {
-    const pair = value[k];
-    const s = Array.isArray(pair) ? pair[0] : undefined;
-    const e = Array.isArray(pair) ? pair[1] : undefined;
-    if (!Array.isArray(pair) || pair.length !== 2 || typeof s !== 'number' || typeof e !== 'number') {
+    const pair: unknown = value[k];
+    if (!Array.isArray(pair) || pair.length !== 2 || typeof pair[0] !== 'number' || typeof pair[1] !== 'number') {
       return `words[${k}] ${show(pair)} is not a [start, end] pair of numbers`;
     }
+    const s = pair[0];
+    const e = pair[1];
     if (!(s >= previous && e >= s && e <= end)) {
       return `words[${k}] [${s}, ${e}] is out of order or outside the cue [${start}, ${end}]`;
     }
-    starts[k] = s;
-    ends[k] = e;
     previous = s;
   }
-  return { starts, ends };
+  return value as (readonly number[])[];
+}
+
+// Built only for a message: a path string for every cue would be most of the reader's allocations.
+function cuePath(index: number): string {
+  return `cues[${index}]`;
 }
 
 /** Reads a normalized transcript object (its `format` already checked). Never throws. */
@@ -100,50 +104,47 @@ export function readNormalizedJson(root: Record<string, unknown>): ReadResult {
   if (!Array.isArray(list)) return { ok: false, error: `${NORMALIZED_FORMAT} JSON needs a "cues" array (found ${show(list)})` };
   const skipped: SkippedItem[] = [];
   const { speakers, byId } = readSpeakers(root['speakers'], skipped);
-  const cues: DraftCue[] = [];
+  const cues: ReaderCue[] = [];
   for (let index = 0; index < list.length; index++) {
     const cue: unknown = list[index];
-    const at = `cues[${index}]`;
     if (!isObject(cue)) {
-      skipped.push({ index, reason: `${at} is not an object` });
+      skipped.push({ index, reason: `${cuePath(index)} is not an object` });
       continue;
     }
     const start = timeValue(cue['startTime']);
     const end = timeValue(cue['endTime']);
     if (start === undefined) {
-      skipped.push({ index, reason: `${at}.startTime ${show(cue['startTime'])} is not a time in seconds >= 0` });
+      skipped.push({ index, reason: `${cuePath(index)}.startTime ${show(cue['startTime'])} is not a time in seconds >= 0` });
       continue;
     }
     if (end === undefined) {
-      skipped.push({ index, reason: `${at}.endTime ${show(cue['endTime'])} is not a time in seconds >= 0` });
+      skipped.push({ index, reason: `${cuePath(index)}.endTime ${show(cue['endTime'])} is not a time in seconds >= 0` });
       continue;
     }
     if (end <= start) {
-      skipped.push({ index, reason: `${at}.endTime ${end} is not after startTime ${start}` });
+      skipped.push({ index, reason: `${cuePath(index)}.endTime ${end} is not after startTime ${start}` });
       continue;
     }
-    const words = typeof cue['text'] === 'string' ? splitWords(cue['text']) : [];
+    const text = typeof cue['text'] === 'string' ? splitCueText(cue['text']) : undefined;
+    const words = text ? text.words : [];
     if (words.length === 0) {
-      skipped.push({ index, reason: `${at}.text ${show(cue['text'])} has no text` });
+      skipped.push({ index, reason: `${cuePath(index)}.text ${show(cue['text'])} has no text` });
       continue;
     }
     let speaker = -1;
     const speakerId = cue['speaker'];
     if (speakerId !== undefined) {
       const found = typeof speakerId === 'string' ? byId.get(speakerId) : undefined;
-      if (found === undefined) skipped.push({ index, reason: `${at}.speaker ${show(speakerId)} is not a speakers[].id: cue kept without speaker` });
+      if (found === undefined) skipped.push({ index, reason: `${cuePath(index)}.speaker ${show(speakerId)} is not a speakers[].id: cue kept without speaker` });
       else speaker = found;
     }
-    const draft: DraftCue = { start, end, speaker, words };
+    let times: readonly (readonly number[])[] | undefined;
     if (cue['words'] !== undefined) {
-      const times = readWordTimes(cue['words'], words.length, start, end);
-      if (typeof times === 'string') skipped.push({ index, reason: `${at}.${times}: word times dropped, cue kept` });
-      else {
-        draft.wordStarts = times.starts;
-        draft.wordEnds = times.ends;
-      }
+      const checked = checkWordTimes(cue['words'], words.length, start, end);
+      if (typeof checked === 'string') skipped.push({ index, reason: `${cuePath(index)}.${checked}: word times dropped, cue kept` });
+      else times = checked;
     }
-    cues.push(draft);
+    cues.push(new ReaderCue(start, end, speaker, words, text!.joined, times));
   }
   const language = typeof root['language'] === 'string' && root['language'].trim() !== '' ? root['language'].trim() : undefined;
   return { ok: true, cues, speakers, skipped, language };

@@ -87,9 +87,16 @@ export function toPlainText(transcript: Transcript, options: PlainTextOptions = 
   return paragraphs.length > 0 ? `${paragraphs.join('\n\n')}\n` : '';
 }
 
+// Times are written to the millisecond: finer digits are noise for a speech transcript, and they
+// double the size of the JSON text and the time JSON.parse needs to read it back.
+function toMs(seconds: number): number {
+  return Math.round(seconds * 1000) / 1000;
+}
+
 /**
  * The normalized JSON object (serialize it with `JSON.stringify`). Speakers get ids `s0`, `s1`, …
- * in speaker order; cues whose word times came from the source carry `words`.
+ * in speaker order; cues whose word times came from the source carry `words`. Times are rounded
+ * to the millisecond.
  */
 export function toNormalizedJson(transcript: Transcript): NormalizedTranscript {
   const speakers: NormalizedSpeaker[] = transcript.speakers.map((speaker, i) =>
@@ -100,13 +107,17 @@ export function toNormalizedJson(transcript: Transcript): NormalizedTranscript {
   const cues: NormalizedCue[] = new Array(transcript.cueCount);
   const { cueStart, cueEnd, cueSpeaker, cueText, cueFirstWord, cueWordTimed, wordStart, wordEnd } = transcript;
   for (let i = 0; i < transcript.cueCount; i++) {
+    const startTime = toMs(cueStart[i]!);
+    // rounding never reorders times, but it can make a cue shorter than 1 ms empty: keep it 1 ms long
+    let endTime = toMs(cueEnd[i]!);
+    if (endTime <= startTime) endTime = (Math.round(startTime * 1000) + 1) / 1000;
     const cue: NormalizedCue =
       cueSpeaker[i]! >= 0
-        ? { startTime: cueStart[i]!, endTime: cueEnd[i]!, speaker: `s${cueSpeaker[i]}`, text: cueText[i]! }
-        : { startTime: cueStart[i]!, endTime: cueEnd[i]!, text: cueText[i]! };
+        ? { startTime, endTime, speaker: `s${cueSpeaker[i]}`, text: cueText[i]! }
+        : { startTime, endTime, text: cueText[i]! };
     if (cueWordTimed[i] === 1) {
       const words: [number, number][] = [];
-      for (let w = cueFirstWord[i]!; w < cueFirstWord[i + 1]!; w++) words.push([wordStart[w]!, wordEnd[w]!]);
+      for (let w = cueFirstWord[i]!; w < cueFirstWord[i + 1]!; w++) words.push([toMs(wordStart[w]!), toMs(wordEnd[w]!)]);
       cue.words = words;
     }
     cues[i] = cue;

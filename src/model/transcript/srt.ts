@@ -51,10 +51,10 @@ export function readSrt(text: string, maxCues: number, participants?: readonly P
         end: cue.end,
         speaker: table.indexOf(label),
         words: cue.words.slice(taken),
-        wordStarts: cue.starts?.slice(taken),
+        wordStarts: cue.wordStarts?.slice(taken),
       };
     }
-    return { start: cue.start, end: cue.end, speaker: table.indexOf(cue.voice), words: cue.words, wordStarts: cue.starts };
+    return { start: cue.start, end: cue.end, speaker: table.indexOf(cue.voice), words: cue.words, wordStarts: cue.wordStarts };
   });
   return { ok: true, cues, speakers: table.speakers, skipped: file.skipped };
 }

@@ -3,9 +3,12 @@
  * the first `<v Name>` gives the speaker, `<00:00:01.200>` timestamps give word start times,
  * other tags (`<b>`, `<i>`, `<u>`, `<c>`, `<lang>`, `<ruby>`) give just their text, `<rt>` ruby
  * annotations are dropped (they repeat the base text), entities become characters. Nothing is
- * ever rendered: the tokens are walked for their text only.
+ * ever rendered: the tokens are walked for their text only. The common simple shapes skip the
+ * tokenizer (`readSimpleCue`) with the same result.
  */
 import { tokenizeVTTCue, type VTTCue, type VTTNode } from 'media-captions';
+import { isControl, isSpace } from './plain-text.js';
+import { parseTimestampAt } from './vtt-timestamp.js';
 
 /** Words of a cue, its speaker, and per-word start times where the cue had timestamps. */
 export interface CueWords {
@@ -23,9 +26,6 @@ const TAG_NAME_END = /[\s./>]/;
 const DIGIT = /[0-9]/;
 // A `<` that does not open a complete known tag, end tag of one, or timestamp.
 const NEEDS_TAG_CLEANUP = /<(?!(?:\/?(?:[cibuv]|ruby|rt|lang)(?=[\s.>])|[0-9])[^<>]*>)/;
-// The most common markup by far, `<v Name>text` with nothing else: read without the tokenizer,
-// with the same result.
-const VOICE_ONLY = /^<v(?:\.[^\s.<>&]+)*[ \t]+([^<>&]*)>([^<>&]*?)(?:<\/v>)?$/;
 const NUMERIC_ENTITY = /&#(?:x([0-9a-f]{1,6})|([0-9]{1,7}));|&apos;/gi;
 
 /**
@@ -74,19 +74,6 @@ function decodeNumeric(match: string, hex: string | undefined, dec: string | und
   return String.fromCodePoint(code);
 }
 
-/** True for the characters JavaScript's `\s` matches (the word separators). */
-function isSpace(c: number): boolean {
-  return c <= 0x20
-    ? c === 0x20 || (c >= 0x09 && c <= 0x0d)
-    : c >= 0xa0 &&
-        (c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff);
-}
-
-/** True for C0/C1 control characters that are not whitespace. */
-function isControl(c: number): boolean {
-  return c < 0x20 ? c < 0x09 || c > 0x0d : c >= 0x7f && c <= 0x9f;
-}
-
 /** Accumulates words from text pieces; a word may continue across pieces (`hel<b>lo</b>`). */
 class WordCollector {
   readonly words: string[] = [];
@@ -125,22 +112,139 @@ class WordCollector {
 }
 
 /**
- * Reads raw cue text (markup and all) into words. Text without `<` or `&` skips the tokenizer.
- * `start`/`end` bound the inline timestamps that count (the tokenizer drops others).
+ * Reads raw cue text (markup and all) into words: the simple shapes directly (see
+ * `readSimpleCue`), everything else with media-captions' tokenizer. `start`/`end` bound the
+ * inline timestamps that count (the tokenizer drops others).
  */
 export function readCueWords(text: string, start: number, end: number): CueWords {
+  return readSimpleCue(text, start, end) ?? readTokenizedCue(text, start, end);
+}
+
+// What the tokenizer does with the voice annotation: the first whitespace run becomes one space.
+const FIRST_SPACE_RUN = /[\s\t]+/;
+
+/** The voice annotation as the tokenizer stores it. Names are nearly always single-spaced already. */
+function voiceName(annotation: string): string {
+  for (let k = 0; k < annotation.length; k++) {
+    if (isSpace(annotation.charCodeAt(k))) {
+      const single = annotation.charCodeAt(k) === 0x20 && !isSpace(annotation.charCodeAt(k + 1));
+      return single ? annotation : annotation.replace(FIRST_SPACE_RUN, ' ');
+    }
+  }
+  return annotation;
+}
+
+/** True when `text[from, to)` holds a `<`. */
+function hasTagStart(text: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (text.charCodeAt(k) === 0x3c) return true;
+  return false;
+}
+
+/** True for the characters that end a tag name or class in the tokenizer (space, tab, line feed). */
+function isTagSeparator(c: number): boolean {
+  return c === 0x20 || c === 0x09 || c === 0x0a;
+}
+
+/**
+ * The fast path: nearly every cue in a real transcript is plain text, `<v Name>text`, or
+ * `<v Name>word <00:00:01.200>word …` from a word aligner, and going through the sanitizer, the
+ * tokenizer (a string concatenation per character, a node per timestamp, nested one inside the
+ * previous) and the tree walk costs more than the whole rest of the import. So this reads those
+ * shapes in one pass over the char codes: text, `<v>` / `<v.class Name>` voice tags, end tags,
+ * and inline timestamps. The result is the same as `readTokenizedCue` (the tests hold it so on a
+ * corpus). Anything else — an entity (`&`), another tag, a `<` that opens no complete tag — gives
+ * undefined, and the caller falls back to the tokenizer.
+ */
+export function readSimpleCue(text: string, start: number, end: number): CueWords | undefined {
+  if (text.includes('&')) return undefined;
+  const words: string[] = [];
+  // made at the first timestamp that counts: most cues have none
+  let starts: number[] | undefined;
+  let voice: string | undefined;
+  let marker = NaN; // start time for the next word to begin
+  let word = ''; // the current word so far, when markup or a control character cut it
+  let from = -1; // start of the clean run being read, -1 between runs
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x3c /* < */) {
+      // A tag ends the text run, not the word: `hel<00:00:01.000>lo` is one word, as in the tokenizer.
+      if (from !== -1) {
+        word += text.slice(from, i);
+        from = -1;
+      }
+      // `<` with no `>` after it, or another `<` before it, is text to the sanitizer: not simple
+      const gt = text.indexOf('>', i + 1);
+      if (gt === -1) return undefined;
+      const first = text.charCodeAt(i + 1);
+      if (first >= 0x30 && first <= 0x39) {
+        // the tokenizer ignores a timestamp that does not parse or lies outside the cue; one that
+        // parses holds no `<`, so only a bad one needs the check
+        const time = parseTimestampAt(text, i + 1, gt);
+        if (time === null && hasTagStart(text, i + 1, gt)) return undefined;
+        if (time !== null && time >= start && time <= end) {
+          marker = time;
+          if (!starts) {
+            // NaN for the words begun before it; filled by push so the array stays packed
+            starts = [];
+            const begun = words.length + (word !== '' ? 1 : 0);
+            for (let k = 0; k < begun; k++) starts.push(NaN);
+          }
+        }
+      } else if (hasTagStart(text, i + 1, gt)) {
+        return undefined;
+      } else if (first === 0x76 /* v */) {
+        // `<v>`, `<v Name>`, `<v.class.other Name>`: only the first voice of a cue counts
+        let k = i + 2;
+        const after = text.charCodeAt(k);
+        if (after === 0x2e /* . */) {
+          while (k < gt && !isTagSeparator(text.charCodeAt(k))) k++;
+        } else if (k !== gt && !isTagSeparator(after)) {
+          return undefined; // another tag whose name starts with v, or `<v/…>`
+        }
+        voice ??= k < gt ? voiceName(text.slice(k + 1, gt)) : '';
+      } else if (first !== 0x2f /* / */) {
+        return undefined;
+      }
+      // an end tag only moves the tokenizer's insertion point; it never adds or drops text here
+      i = gt;
+      continue;
+    }
+    if (c > 0x20 && c < 0x7f) {
+      // printable ASCII, the common case: neither space nor control
+    } else if (isSpace(c)) {
+      if (from !== -1) {
+        words.push(word === '' ? text.slice(from, i) : word + text.slice(from, i));
+        word = '';
+        from = -1;
+      } else if (word !== '') {
+        words.push(word);
+        word = '';
+      }
+      continue;
+    } else if (isControl(c)) {
+      if (from !== -1) {
+        word += text.slice(from, i);
+        from = -1;
+      }
+      continue;
+    }
+    if (from === -1) {
+      from = i;
+      if (word === '' && starts) {
+        starts.push(marker);
+        marker = NaN;
+      }
+    }
+  }
+  if (from !== -1) words.push(word === '' ? text.slice(from) : word + text.slice(from));
+  else if (word !== '') words.push(word);
+  return { voice, words, starts };
+}
+
+/** Reads cue text with media-captions' tokenizer: every shape, including the ones `readSimpleCue` leaves. */
+export function readTokenizedCue(text: string, start: number, end: number): CueWords {
   const collector = new WordCollector();
-  if (!text.includes('<') && !text.includes('&')) {
-    collector.add(text);
-    collector.flush();
-    return { voice: undefined, words: collector.words, starts: undefined };
-  }
-  const voiceOnly = VOICE_ONLY.exec(text);
-  if (voiceOnly) {
-    collector.add(voiceOnly[2]!);
-    collector.flush();
-    return { voice: voiceOnly[1]!, words: collector.words, starts: undefined };
-  }
   // The tokenizer reads only text, startTime and endTime. A plain object, not a VTTCue: in
   // browsers VTTCue is native and every `cue.text[i]` the tokenizer does crosses into C++.
   const cue = { text: sanitizeCueMarkup(text), startTime: start, endTime: end } as unknown as VTTCue;

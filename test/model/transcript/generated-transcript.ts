@@ -1,6 +1,6 @@
 /**
  * Deterministic large transcripts for tests and timing: `wordCount` words in cues of 4–8 words,
- * four speakers, real word times with small gaps, in the normalized JSON and as WebVTT.
+ * four speakers, word times in whole milliseconds with small gaps, in the normalized JSON and as WebVTT.
  */
 import type { NormalizedTranscript } from '../../../src/model/transcript/index.js';
 
@@ -23,7 +23,9 @@ export function generateNormalized(wordCount: number, seed = 7): NormalizedTrans
   const random = seededRandom(seed);
   const speakers = ['Ada Lovelace', 'Grace Hopper', 'Alan Turing', 'Katherine Johnson'].map((name, i) => ({ id: `s${i}`, name }));
   const cues: NormalizedTranscript['cues'] = [];
-  let t = 0.5;
+  // Whole milliseconds, as `toNormalizedJson` writes them, so the JSON text has a realistic size.
+  const ms = (seconds: number) => Math.round(seconds * 1000);
+  let t = 500;
   let speaker = 0;
   let made = 0;
   while (made < wordCount) {
@@ -33,13 +35,13 @@ export function generateNormalized(wordCount: number, seed = 7): NormalizedTrans
     const text: string[] = [];
     const start = t;
     for (let k = 0; k < n; k++) {
-      const duration = 0.15 + random() * 0.4;
-      words.push([t, t + duration]);
+      const duration = ms(0.15 + random() * 0.4);
+      words.push([t / 1000, (t + duration) / 1000]);
       text.push(VOCABULARY[Math.floor(random() * VOCABULARY.length)]!);
-      t += duration + (random() < 0.2 ? 0.1 + random() * 0.3 : 0);
+      t += duration + (random() < 0.2 ? ms(0.1 + random() * 0.3) : 0);
     }
-    cues.push({ startTime: start, endTime: words[n - 1]![1], speaker: `s${speaker}`, text: text.join(' '), words });
-    t += 0.2 + random() * 1.5;
+    cues.push({ startTime: start / 1000, endTime: words[n - 1]![1], speaker: `s${speaker}`, text: text.join(' '), words });
+    t += ms(0.2 + random() * 1.5);
     made += n;
   }
   return { format: 'space-replay-transcript', version: '1.0', language: 'en', speakers, cues };

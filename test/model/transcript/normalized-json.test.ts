@@ -18,24 +18,34 @@ const SAMPLE: NormalizedTranscript = {
   ],
 };
 
-/** Every column and field of two transcripts, as plain data. */
+/** Every column and field of a transcript except the times, as plain data. */
 function snapshot(t: Transcript) {
   return {
-    cueStart: Array.from(t.cueStart),
-    cueEnd: Array.from(t.cueEnd),
     cueSpeaker: Array.from(t.cueSpeaker),
     cueText: t.cueText,
     cueFirstWord: Array.from(t.cueFirstWord),
     cueWordTimed: Array.from(t.cueWordTimed),
-    wordStart: Array.from(t.wordStart),
-    wordEnd: Array.from(t.wordEnd),
     wordText: t.wordText,
     wordCue: Array.from(t.wordCue),
     wordOffset: Array.from(t.wordOffset),
     speakers: t.speakers,
     language: t.language,
-    turns: [Array.from(t.turnStartCue), Array.from(t.turnEndCue), Array.from(t.turnSpeaker), Array.from(t.turnStart), Array.from(t.turnEnd)],
+    turns: [Array.from(t.turnStartCue), Array.from(t.turnEndCue), Array.from(t.turnSpeaker)],
   };
+}
+
+/** The time columns of a transcript, by name. */
+function timeColumns(t: Transcript): Record<string, Float64Array> {
+  return { cueStart: t.cueStart, cueEnd: t.cueEnd, wordStart: t.wordStart, wordEnd: t.wordEnd, turnStart: t.turnStart, turnEnd: t.turnEnd };
+}
+
+/** Expects every time of `y` within half a millisecond of `x` (toNormalizedJson rounds to ms). */
+function expectSameTimes(y: Transcript, x: Transcript): void {
+  const ys = timeColumns(y);
+  for (const [name, xs] of Object.entries(timeColumns(x))) {
+    expect(ys[name]!.length, name).to.equal(xs.length);
+    for (let i = 0; i < xs.length; i++) expect(Math.abs(ys[name]![i]! - xs[i]!), `${name}[${i}]`).to.be.at.most(0.0005 + 1e-9);
+  }
 }
 
 describe('transcript import: normalized JSON', () => {
@@ -89,13 +99,37 @@ describe('transcript import: normalized JSON', () => {
     ]);
   });
 
-  it('round-trips exactly through toNormalizedJson, for every importer', () => {
+  it('round-trips through toNormalizedJson, for every importer: all equal, times to the millisecond', () => {
     for (const input of [SAMPLE, WEBVTT_SAMPLE, SRT_SAMPLE, PODCAST_SAMPLE, WHISPER_SAMPLE, generateNormalized(3000)]) {
       const x = importOk(input).transcript;
       const json = JSON.parse(JSON.stringify(toNormalizedJson(x)));
       const y = importOk(json).transcript;
       expect(snapshot(y)).to.deep.equal(snapshot(x));
+      expectSameTimes(y, x);
     }
+  });
+
+  it('round-trips a transcript with millisecond times exactly', () => {
+    const x = importOk(generateNormalized(3000)).transcript;
+    const y = importOk(JSON.parse(JSON.stringify(toNormalizedJson(x)))).transcript;
+    for (const [name, column] of Object.entries(timeColumns(y))) expect(Array.from(column), name).to.deep.equal(Array.from(timeColumns(x)[name]!));
+  });
+
+  it('writes times rounded to the millisecond and keeps a cue shorter than 1 ms 1 ms long', () => {
+    const x = importOk({
+      format: 'space-replay-transcript',
+      version: '1.0',
+      cues: [
+        { startTime: 1.23456, endTime: 2.0004, text: 'a b', words: [[1.23456, 1.5], [1.6666666, 2.0004]] },
+        { startTime: 3.0001, endTime: 3.0004, text: 'tiny' },
+      ],
+    }).transcript;
+    const json = toNormalizedJson(x);
+    expect(json.cues).to.deep.equal([
+      { startTime: 1.235, endTime: 2, text: 'a b', words: [[1.235, 1.5], [1.667, 2]] },
+      { startTime: 3, endTime: 3.001, text: 'tiny' },
+    ]);
+    expect(importOk(json).transcript.cueCount).to.equal(2);
   });
 
   it('writes exactly the documented shape', () => {
