@@ -91,7 +91,7 @@ describe('inline transcripts', () => {
     expect(data.cues[0]).not.to.equal(cue);
   });
 
-  it('parses a manifest with 20,000 inline cues with word timings in a few milliseconds', () => {
+  it('parses a manifest with 20,000 inline cues with word timings', () => {
     const input = minimalManifest();
     input.duration = 40_010;
     const list = [];
@@ -103,16 +103,9 @@ describe('inline transcripts', () => {
     input.transcripts = [
       { type: 'application/json', data: { format: 'space-replay-transcript', version: '1.0', speakers: [{ id: 's0', participant: 'ada' }], cues: list } },
     ];
-    for (let i = 0; i < 3; i++) okOf(parseManifest(input));
-    const times: number[] = [];
-    for (let i = 0; i < 11; i++) {
-      const t = performance.now();
-      parseManifest(input);
-      times.push(performance.now() - t);
-    }
-    times.sort((a, b) => a - b);
-    // The target is 10 ms; the bound here leaves room for a loaded CI machine.
-    console.log(`20,000 inline cues: median ${times[5]!.toFixed(2)} ms`);
-    expect(times[5]).to.be.below(40);
+    // Speed is measured by `npm run bench:models`, not asserted here; this checks the large case is read whole.
+    const parsed = okOf(parseManifest(input));
+    const data = parsed.manifest.transcripts![0]!.data as { cues: unknown[] };
+    expect(data.cues).to.have.length(20_000);
   });
 });
