@@ -12,6 +12,9 @@ const browsers = [];
 if (wanted.includes('chromium') && found.chromium) {
   browsers.push(
     chromeLauncher({
+      // Each test file gets its own window: Chromium does not load media or run animation frames in a
+      // tab that was never shown, which is what a background tab is when two files run at once.
+      createPage: ({ browser }) => browser.newPage({ type: 'window' }),
       launchOptions: {
         executablePath: found.chromium,
         headless: true,
@@ -41,6 +44,8 @@ if (wanted.includes('firefox') && found.firefox) {
         extraPrefsFirefox: {
           'media.autoplay.default': 0,
           'media.cubeb.force_mock_context': true,
+          // Test files run in parallel tabs; a background tab must still be allowed to play.
+          'media.block-autoplay-until-in-foreground': false,
         },
       },
     }),

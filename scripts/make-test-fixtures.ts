@@ -8,6 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { peaksFromSamples } from '../src/model/peaks.js';
 
 const OUT = 'test/fixtures';
 const RATE = 22050;
@@ -20,11 +21,21 @@ interface Turn {
   text: string;
 }
 
+interface Person {
+  id: string;
+  name: string;
+  role: string;
+  avatar?: string;
+  clip?: boolean;
+}
+
 interface Recording {
   dir: string;
   id: string;
   title: string;
+  people: Person[];
   turns: Turn[];
+  chapters?: { startTime: number; title: string }[];
 }
 
 const RECORDINGS: Recording[] = [
@@ -32,6 +43,15 @@ const RECORDINGS: Recording[] = [
     dir: 'talk',
     id: 'fixture-talk',
     title: 'Fixture talk: three voices',
+    people: [
+      { id: 'ada', name: 'Ada Host', role: 'host', avatar: 'avatar-ada.png' },
+      { id: 'bo', name: 'Bo Guest', role: 'speaker', avatar: 'missing-avatar.png', clip: false },
+      { id: 'cy', name: 'Cy Cohost', role: 'co-host' },
+    ],
+    chapters: [
+      { startTime: 0, title: 'Welcome' },
+      { startTime: 10, title: 'Segments and peaks' },
+    ],
     turns: [
       { speaker: 'ada', voice: 'en-us', text: 'Welcome to the replay test recording. Today we talk about audio on the web.' },
       { speaker: 'bo', voice: 'en-gb+f3', text: 'Thanks for having me. Streaming long rooms is harder than it looks.' },
@@ -43,6 +63,10 @@ const RECORDINGS: Recording[] = [
     dir: 'other',
     id: 'fixture-other',
     title: 'Fixture other: two voices',
+    people: [
+      { id: 'dee', name: 'Dee Other', role: 'host' },
+      { id: 'eli', name: 'Eli Other', role: 'speaker' },
+    ],
     turns: [
       { speaker: 'dee', voice: 'en-gb', text: 'This is the second recording, used to switch sources.' },
       { speaker: 'eli', voice: 'en-us+f2', text: 'It is shorter, and it has other speakers.' },
@@ -85,23 +109,10 @@ function wavFile(samples: Int16Array): Buffer {
   return Buffer.concat([header, Buffer.from(samples.buffer, samples.byteOffset, samples.byteLength)]);
 }
 
-/** audiowaveform JSON (version 2, one channel, 8 bits): min/max pairs per window. */
+/** audiowaveform JSON (version 2, one channel, 8 bits) through the library's own peaks builder. */
 function waveform(samples: Int16Array): object {
-  const perPixel = Math.round(RATE / PEAKS_PER_SECOND);
-  const length = Math.ceil(samples.length / perPixel);
-  const data: number[] = [];
-  for (let p = 0; p < length; p++) {
-    let min = 0;
-    let max = 0;
-    const end = Math.min(samples.length, (p + 1) * perPixel);
-    for (let i = p * perPixel; i < end; i++) {
-      const v = samples[i]!;
-      if (v < min) min = v;
-      if (v > max) max = v;
-    }
-    data.push(Math.max(-128, Math.round(min / 256)), Math.min(127, Math.round(max / 256)));
-  }
-  return { version: 2, channels: 1, sample_rate: RATE, samples_per_pixel: perPixel, bits: 8, length, data };
+  const floats = Float32Array.from(samples, (v) => v / 32768);
+  return peaksFromSamples(floats, RATE, Math.round(RATE / PEAKS_PER_SECOND), 8);
 }
 
 function ffmpeg(args: string[]): void {
@@ -145,6 +156,44 @@ function makeMedia(recording: Recording, work: string): { segments: { speaker: s
   return { segments, duration: round(all.length / RATE) };
 }
 
+type Segments = { speaker: string; start: number; end: number }[];
+
+/** A valid manifest for `recording`; `patch` changes fields for the failure fixtures. */
+function manifest(recording: Recording, segments: Segments, duration: number, patch: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    version: '1.0',
+    id: recording.id,
+    title: recording.title,
+    status: 'ended',
+    startedAt: '2024-05-01T18:00:00Z',
+    endedAt: new Date(Date.parse('2024-05-01T18:00:00Z') + Math.round(duration * 1000)).toISOString(),
+    duration,
+    language: 'en',
+    audio: [
+      { url: 'audio/index.m3u8', type: 'application/vnd.apple.mpegurl' },
+      { url: 'audio.m4a', type: 'audio/mp4' },
+    ],
+    waveform: { type: 'application/json', url: 'waveform.json' },
+    recording: { optInBy: recording.people[0]!.id },
+    retention: { expiresAt: '2099-01-01T00:00:00Z' },
+    participants: recording.people.map((p) => ({
+      id: p.id,
+      name: p.name,
+      role: p.role,
+      ...(p.avatar ? { avatar: p.avatar } : {}),
+      consent: { record: true, clip: p.clip ?? true },
+    })),
+    segments: segments.map((s) => ({ speaker: s.speaker, startTime: s.start, endTime: s.end })),
+    ...(recording.chapters ? { chapters: { type: 'application/json+chapters', data: { version: '1.2.0', chapters: recording.chapters } } } : {}),
+    downloads: { audio: 'audio.m4a' },
+    ...patch,
+  };
+}
+
+function writeJson(file: string, value: unknown): void {
+  writeFileSync(file, JSON.stringify(value, null, 2) + '\n');
+}
+
 function round(seconds: number): number {
   return Math.round(seconds * 1000) / 1000;
 }
@@ -152,6 +201,31 @@ function round(seconds: number): number {
 const work = mkdtempSync(join(tmpdir(), 'space-replay-fixtures-'));
 try {
   const made = RECORDINGS.map((recording) => ({ recording, ...makeMedia(recording, work) }));
+  for (const { recording, segments, duration } of made) {
+    const dir = join(OUT, recording.dir);
+    writeJson(join(dir, 'manifest.json'), manifest(recording, segments, duration));
+    for (const p of recording.people) {
+      if (p.avatar && !p.avatar.startsWith('missing')) {
+        ffmpeg(['-f', 'lavfi', '-i', 'color=c=0x3a7bd5:s=48x48', '-frames:v', '1', join(dir, p.avatar)]);
+      }
+    }
+  }
+  const talk = made[0]!;
+  const dir = join(OUT, talk.recording.dir);
+  const variant = (name: string, patch: Record<string, unknown>) => writeJson(join(dir, name), manifest(talk.recording, talk.segments, talk.duration, patch));
+  variant('manifest-expired.json', {
+    id: 'fixture-expired',
+    startedAt: '2019-12-01T18:00:00Z',
+    endedAt: '2019-12-01T18:00:19Z',
+    retention: { expiresAt: '2020-01-01T00:00:00Z' },
+  });
+  variant('manifest-progressive.json', { id: 'fixture-progressive', audio: [{ url: 'audio.m4a', type: 'audio/mp4' }] });
+  variant('manifest-playlist-404.json', { id: 'fixture-playlist-404', audio: [{ url: 'missing/index.m3u8', type: 'application/vnd.apple.mpegurl' }] });
+  variant('manifest-v2.json', { version: '2.0' });
+  const bad = manifest(talk.recording, talk.segments, talk.duration) as { participants: { consent: Record<string, unknown> }[] };
+  bad.participants[1]!.consent.clip = 'yes';
+  writeJson(join(dir, 'manifest-bad-schema.json'), bad);
+  writeFileSync(join(dir, 'manifest-not-json.json'), '{ "version": "1.0", "title": \n');
   writeFileSync(join(OUT, 'media.json'), JSON.stringify(made.map((m) => ({ dir: m.recording.dir, duration: m.duration, segments: m.segments })), null, 2) + '\n');
   console.log(`wrote media for ${made.map((m) => `${m.recording.dir} (${m.duration} s)`).join(', ')}`);
 } finally {

@@ -1,0 +1,36 @@
+// The demo page: one player on the demo recordings, with switches for language, direction and a
+// narrow container, plus the live and expired examples and a log of the events the players fire.
+import '../src/index.js';
+import { SPACE_REPLAY_EVENTS } from '../src/events.js';
+
+const RECORDINGS: [dir: string, label: string][] = [
+  ['garden-council', 'Community garden (redaction, chapters)'],
+  ['maintainers-ama', 'Maintainers AMA (downloads)'],
+  ['release-standup', 'Release standup (live)'],
+  ['club-lecture', 'Club de lecture (expired)'],
+];
+
+const byId = <T extends HTMLElement>(id: string): T => document.getElementById(id) as T;
+const player = byId<HTMLElement>('player');
+const recording = byId<HTMLSelectElement>('recording');
+const stage = byId<HTMLElement>('stage');
+const log = byId<HTMLUListElement>('log');
+
+for (const [dir, label] of RECORDINGS) recording.append(new Option(label, dir));
+recording.addEventListener('change', () => player.setAttribute('src', `recordings/${recording.value}/manifest.json`));
+byId<HTMLSelectElement>('lang').addEventListener('change', (e) => player.setAttribute('lang', (e.target as HTMLSelectElement).value));
+byId<HTMLInputElement>('rtl').addEventListener('change', (e) => player.setAttribute('dir', (e.target as HTMLInputElement).checked ? 'rtl' : 'ltr'));
+byId<HTMLInputElement>('compact').addEventListener('change', (e) => stage.classList.toggle('compact', (e.target as HTMLInputElement).checked));
+
+const QUIET = new Set(['space-replay-seeked']);
+for (const name of SPACE_REPLAY_EVENTS) {
+  document.addEventListener(name, (event) => {
+    if (QUIET.has(name)) return;
+    const detail = (event as CustomEvent).detail as Record<string, unknown>;
+    const summary = name === 'space-replay-ready' ? { manifest: (detail.manifest as { id: string }).id } : detail;
+    const item = document.createElement('li');
+    item.textContent = `${new Date().toLocaleTimeString()} ${name} ${JSON.stringify(summary)}`;
+    log.prepend(item);
+    while (log.childElementCount > 50) log.lastElementChild!.remove();
+  });
+}

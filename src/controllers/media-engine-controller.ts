@@ -1,0 +1,255 @@
+/**
+ * The media engine: plays a manifest's audio on one `<audio>` element, natively (HLS where the
+ * browser has it, or a progressive file) or through hls.js, which is imported on demand in its own
+ * chunk together with its recovery logic ({@link HlsSession}). Every async step is guarded by a
+ * load counter, so a source change or a removed element never acts on a stale load.
+ */
+
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type Hls from 'hls.js';
+import type { HlsConfig } from 'hls.js';
+import type { AudioSource } from '../manifest/types.js';
+import type { HlsSession } from './hls-session.js';
+import { chooseSources, probeCapabilities, type EngineKind, type EnginePreference, type SourceChoice } from './source-choice.js';
+
+/** The hls.js class (the light build's default export). */
+export type HlsConstructor = typeof Hls;
+
+/** Error codes the engine reports. */
+export type MediaErrorCode = 'media-network' | 'media-decode' | 'no-source' | 'offline';
+
+/** A playback problem: `fatal` means playback stopped until {@link MediaEngineController.retry}. */
+export interface MediaEngineError {
+  /** What kind of problem. */
+  code: MediaErrorCode;
+  /** Plain-words detail for developers (the UI shows its own localized text). */
+  message: string;
+  /** Whether playback has stopped. */
+  fatal: boolean;
+  /** The HTTP status, when a response said what went wrong. */
+  status?: number;
+  /** The URL that failed, when known. */
+  url?: string;
+}
+
+/** What the engine tells its host. */
+export interface MediaEngineCallbacks {
+  /** A problem; non-fatal ones (offline, recovering) clear on their own. */
+  onError(error: MediaEngineError): void;
+  /** The engine chosen for the current source (or `null` once unloaded). */
+  onEngine?(kind: EngineKind | null): void;
+  /** Playback recovered from a reported problem. */
+  onRecovered?(): void;
+}
+
+/** Options of one {@link MediaEngineController.load}. */
+export interface LoadOptions {
+  /** Where to start, in seconds. */
+  startAt?: number;
+  /** hls.js settings merged over the defaults (e.g. `workerPath`). */
+  hlsConfig?: Partial<HlsConfig>;
+}
+
+/** Default loader of hls.js: the light build, in its own chunk, fetched only when needed. */
+async function importHls(): Promise<HlsConstructor> {
+  return (await import('hls.js/light')).default;
+}
+
+/** Owns the `<audio>` element's source: native, hls.js or progressive. */
+export class MediaEngineController implements ReactiveController {
+  /** How hls.js is loaded; tests swap in a spy or a failing loader. */
+  static loadHls: () => Promise<HlsConstructor> = importHls;
+
+  /** The element everything plays through. */
+  readonly media: HTMLAudioElement;
+  /** The engine playing now, or `null`. */
+  engine: EngineKind | null = null;
+
+  private loadId = 0;
+  private choice: SourceChoice | null = null;
+  private session: HlsSession | null = null;
+  private startAt = 0;
+  private readonly onOnline = (): void => this.retry();
+
+  /** Adds itself to `host`; `media` is the element to drive. */
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    media: HTMLAudioElement,
+    private readonly callbacks: MediaEngineCallbacks,
+  ) {
+    this.media = media;
+    host.addController(this);
+  }
+
+  /** Nothing to do: loading starts when the host has a manifest. */
+  hostConnected(): void {}
+
+  /** Tears everything down: a removed player keeps no network, worker or timer alive. */
+  hostDisconnected(): void {
+    this.unload();
+  }
+
+  /** The hls.js instance, while hls.js plays. */
+  get hls(): Hls | null {
+    return this.session?.hls ?? null;
+  }
+
+  /** Whether a source is attached. */
+  get loaded(): boolean {
+    return this.choice !== null;
+  }
+
+  /**
+   * Plays the best of `audio` the browser supports. Resolves once a source is attached (or none
+   * could be). A later `load` or `unload` makes this one stale: none of its callbacks run after.
+   */
+  async load(audio: readonly AudioSource[], preference: EnginePreference, options: LoadOptions = {}): Promise<void> {
+    this.unload();
+    const id = this.loadId;
+    this.startAt = options.startAt ?? 0;
+    for (const choice of chooseSources(audio, preference, probeCapabilities(this.media))) {
+      if (choice.kind !== 'hls.js') {
+        this.attachNative(choice);
+        return;
+      }
+      let loaded: [HlsConstructor, typeof import('./hls-session.js')];
+      try {
+        loaded = await Promise.all([MediaEngineController.loadHls(), import('./hls-session.js')]);
+      } catch {
+        // The hls.js chunk did not load (offline, blocked): try the next source.
+        if (id !== this.loadId) return;
+        continue;
+      }
+      if (id !== this.loadId) return;
+      const [Hls, { HlsSession }] = loaded;
+      if (!Hls.isSupported()) continue;
+      this.choice = choice;
+      this.session = new HlsSession(Hls, this.media, choice.url, options.hlsConfig ?? {}, {
+        onError: (e) => this.callbacks.onError(e),
+        onRecovered: () => this.callbacks.onRecovered?.(),
+      }, this.startAt);
+      this.setEngine('hls.js');
+      return;
+    }
+    if (id !== this.loadId) return;
+    this.callbacks.onError({
+      code: 'no-source',
+      message: `none of the ${audio.length} audio source(s) can play in this browser (${audio.map((a) => a.type).join(', ')})`,
+      fatal: true,
+    });
+  }
+
+  /** Stops loading and detaches the source; the media element is left empty. */
+  unload(): void {
+    this.loadId++;
+    this.session?.destroy();
+    this.session = null;
+    globalThis.removeEventListener('online', this.onOnline);
+    this.media.removeEventListener('error', this.onMediaError);
+    if (this.media.hasAttribute('src')) {
+      this.media.removeAttribute('src');
+      this.media.load();
+    }
+    // A seek before the media loaded sets the default start position, which load() keeps: the
+    // next source must not start where the previous one was left.
+    if (this.media.currentTime !== 0) this.media.currentTime = 0;
+    this.choice = null;
+    this.setEngine(null);
+  }
+
+  /** Loads the current source again (the UI's Retry, or back online), keeping the position. */
+  retry(): void {
+    globalThis.removeEventListener('online', this.onOnline);
+    if (this.session) {
+      this.session.retry();
+      return;
+    }
+    const choice = this.choice;
+    if (!choice) return;
+    const at = this.media.currentTime;
+    const playing = !this.media.paused;
+    this.loadId++;
+    this.startAt = at;
+    this.media.removeEventListener('error', this.onMediaError);
+    this.attachNative(choice);
+    if (playing) this.media.play().catch(() => {});
+  }
+
+  private setEngine(kind: EngineKind | null): void {
+    if (this.engine === kind) return;
+    this.engine = kind;
+    this.callbacks.onEngine?.(kind);
+    this.host.requestUpdate();
+  }
+
+  private attachNative(choice: SourceChoice): void {
+    this.choice = choice;
+    this.media.addEventListener('error', this.onMediaError);
+    this.media.preload = 'metadata';
+    this.media.src = choice.url;
+    if (this.startAt > 0) this.media.currentTime = this.startAt;
+    this.setEngine(choice.kind);
+    if (choice.kind === 'native') this.probe(choice);
+  }
+
+  /**
+   * Asks for the playlist's status once, beside the browser's own load: native HLS reports a 404
+   * only as an opaque error, and not at all while a background page defers its media loading.
+   * Only an HTTP error counts; a failed probe (CORS) says nothing about playback.
+   */
+  private probe(choice: SourceChoice): void {
+    const id = this.loadId;
+    void httpStatus(choice.url).then((status) => {
+      if (id !== this.loadId || typeof status !== 'number' || status < 400) return;
+      this.media.removeEventListener('error', this.onMediaError);
+      this.callbacks.onError({ code: 'media-network', message: `${choice.url} answered HTTP ${status}`, fatal: true, status, url: choice.url });
+    });
+  }
+
+  private readonly onMediaError = (): void => {
+    const choice = this.choice;
+    const error = this.media.error;
+    if (!choice || !error) return;
+    const id = this.loadId;
+    const report = (e: MediaEngineError): void => {
+      if (id === this.loadId) this.callbacks.onError(e);
+    };
+    if (error.code === MediaError.MEDIA_ERR_DECODE) {
+      report({ code: 'media-decode', message: `the audio could not be decoded (${error.message || 'decode error'})`, fatal: true });
+      return;
+    }
+    // The media element hides the HTTP status: ask the server once, to say "404" rather than "failed".
+    void httpStatus(choice.url).then((status) => {
+      if (status === 'offline') {
+        if (id === this.loadId) globalThis.addEventListener('online', this.onOnline);
+        report({ code: 'offline', message: 'the network is offline; playback resumes when it is back', fatal: false });
+      } else if (typeof status === 'number' && status >= 400) {
+        report({ code: 'media-network', message: `${choice.url} answered HTTP ${status}`, fatal: true, status, url: choice.url });
+      } else if (error.code === MediaError.MEDIA_ERR_NETWORK || status === 'failed') {
+        report({ code: 'media-network', message: `${choice.url} could not be loaded`, fatal: true, url: choice.url });
+      } else {
+        report({ code: 'media-decode', message: `the browser cannot play ${choice.url} (${choice.type})`, fatal: true });
+      }
+    });
+  };
+}
+
+/** Whether the browser knows it has no network. */
+function isOffline(): boolean {
+  return globalThis.navigator?.onLine === false;
+}
+
+/** The HTTP status of `url` (its body is not read), `'offline'`, or `'failed'` (network or CORS). */
+async function httpStatus(url: string): Promise<number | 'offline' | 'failed'> {
+  if (isOffline()) return 'offline';
+  const abort = new AbortController();
+  try {
+    const response = await fetch(url, { signal: abort.signal, cache: 'no-store', credentials: 'same-origin' });
+    return response.status;
+  } catch {
+    return isOffline() ? 'offline' : 'failed';
+  } finally {
+    // Only the status matters: never download a whole progressive file to learn it.
+    abort.abort();
+  }
+}

@@ -1,0 +1,108 @@
+/**
+ * The waveform: wavesurfer.js attached to the player's own media element and fed precomputed
+ * peaks and the manifest's duration, so the audio is never fetched whole or decoded. Create it
+ * before the media engine attaches a source: wavesurfer's load step clears `src`.
+ */
+
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import WaveSurfer from 'wavesurfer.js';
+
+/** Colours of the waveform, read from the host's custom properties. */
+export interface WaveformColors {
+  /** Unplayed part. */
+  wave: string;
+  /** Played part. */
+  progress: string;
+  /** Playhead. */
+  cursor: string;
+}
+
+/** Options of {@link WaveformController.attach}. */
+export interface WaveformOptions {
+  /** Height in CSS pixels. */
+  height: number;
+  /** Colours. */
+  colors: WaveformColors;
+  /** Seconds visible at once; the view scrolls with playback. Omit to fit the whole recording. */
+  window?: number;
+}
+
+/** Recordings longer than this get a zoomed waveform and an overview. */
+export const ZOOM_THRESHOLD_SECONDS = 20 * 60;
+/** What the zoomed waveform shows at once. */
+export const ZOOM_WINDOW_SECONDS = 5 * 60;
+
+/** Owns one wavesurfer.js instance at a time. */
+export class WaveformController implements ReactiveController {
+  /** The wavesurfer instance, once attached. */
+  wavesurfer: WaveSurfer | null = null;
+  private attachId = 0;
+
+  /** Adds itself to `host`; `media` is the element wavesurfer follows. */
+  constructor(
+    host: ReactiveControllerHost,
+    private readonly media: HTMLMediaElement,
+  ) {
+    host.addController(this);
+  }
+
+  /** Nothing: the host attaches once it has a manifest and a container. */
+  hostConnected(): void {}
+
+  /** Destroys wavesurfer (its listeners, observers and frame loop). */
+  hostDisconnected(): void {
+    this.detach();
+  }
+
+  /**
+   * Draws `peaks` (one value per pixel, 0..1) over `duration` seconds into `container`. Resolves
+   * `true` once drawn and `src` is safe to set, `false` when a later attach or detach won.
+   */
+  attach(container: HTMLElement, peaks: Float32Array | null, duration: number, options: WaveformOptions): Promise<boolean> {
+    this.detach();
+    const id = this.attachId;
+    const width = container.clientWidth || 600;
+    const ws = WaveSurfer.create({
+      container,
+      media: this.media,
+      // A flat line keeps seeking by click and drag working when a recording has no peaks.
+      peaks: [peaks && peaks.length > 0 ? peaks : new Float32Array(2)],
+      duration,
+      height: options.height,
+      waveColor: options.colors.wave,
+      progressColor: options.colors.progress,
+      cursorColor: options.colors.cursor,
+      cursorWidth: 2,
+      barWidth: 2,
+      barGap: 1,
+      barRadius: 1,
+      normalize: false,
+      interact: true,
+      dragToSeek: true,
+      hideScrollbar: true,
+      autoScroll: true,
+      autoCenter: true,
+      ...(options.window ? { minPxPerSec: width / options.window } : {}),
+    });
+    this.wavesurfer = ws;
+    return new Promise((resolve) => {
+      const done = (ok: boolean) => resolve(ok && id === this.attachId);
+      ws.once('ready', () => done(true));
+      ws.once('destroy', () => done(false));
+      ws.once('error', () => done(id === this.attachId));
+    });
+  }
+
+  /** Updates the colours (after a colour-scheme change). */
+  setColors(colors: WaveformColors): void {
+    this.wavesurfer?.setOptions({ waveColor: colors.wave, progressColor: colors.progress, cursorColor: colors.cursor });
+  }
+
+  /** Removes the waveform; the media element is left to the engine. */
+  detach(): void {
+    this.attachId++;
+    const ws = this.wavesurfer;
+    this.wavesurfer = null;
+    ws?.destroy();
+  }
+}

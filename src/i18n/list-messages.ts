@@ -1,0 +1,63 @@
+/**
+ * Strings of `<space-replay-list>` (the profile audio tab): their shape and English (French is in
+ * list-messages-fr.ts, loaded with fr.ts). They are reached as `messagesFor(lang).list`.
+ */
+
+/** Strings of the recording list. */
+export interface ListMessages {
+  /** Accessible name of the list. */
+  label: (owner: string) => string;
+  loading: string;
+  loadingMore: string;
+  empty: string;
+  emptyFiltered: string;
+  error: string;
+  moreError: string;
+  showMore: string;
+  filterLabel: string;
+  filters: { all: string; hosted: string; spoke: string };
+  /** The badge of a live recording. */
+  rec: string;
+  /** Its accessible text. */
+  liveNow: string;
+  recorded: string;
+  scheduled: string;
+  daysLeft: (days: number) => string;
+  expired: string;
+  expiredNote: string;
+  resumeAt: (time: string) => string;
+  hostedBy: (names: string) => string;
+  with: (names: string) => string;
+  more: (count: number) => string;
+  duration: (spoken: string) => string;
+  skipped: (count: number) => string;
+  closePlayer: string;
+}
+
+/** English. */
+export const listEn: ListMessages = {
+  label: (owner) => `Recordings by ${owner}`,
+  loading: 'Loading recordings…',
+  loadingMore: 'Loading more…',
+  empty: 'No recordings yet.',
+  emptyFiltered: 'No recordings match this filter.',
+  error: 'The recordings could not be loaded.',
+  moreError: 'More recordings could not be loaded.',
+  showMore: 'Show more',
+  filterLabel: 'Show',
+  filters: { all: 'All', hosted: 'Hosted', spoke: 'Spoke in' },
+  rec: 'REC',
+  liveNow: 'Live now',
+  recorded: 'Recorded',
+  scheduled: 'Scheduled',
+  daysLeft: (d) => (d === 1 ? '1 day left' : `${d} days left`),
+  expired: 'Expired',
+  expiredNote: 'This recording has expired and can no longer be played.',
+  resumeAt: (t) => `Resume at ${t}`,
+  hostedBy: (names) => `Hosted by ${names}`,
+  with: (names) => `with ${names}`,
+  more: (n) => `+${n}`,
+  duration: (spoken) => `Length ${spoken}`,
+  skipped: (n) => (n === 1 ? '1 recording could not be shown' : `${n} recordings could not be shown`),
+  closePlayer: 'Close the player',
+};

@@ -1,0 +1,238 @@
+/**
+ * The UI strings: the message table's shape, English, and the registry of other languages (French
+ * in fr.ts). A language is picked by the closest `lang` (the element's own, else an ancestor's);
+ * unknown languages fall back to English.
+ */
+
+import { listEn, type ListMessages } from './list-messages.js';
+
+/** One locale's strings. Functions take what varies and must not concatenate markup. */
+export interface Messages {
+  loading: string;
+  play: string;
+  pause: string;
+  back: (seconds: number) => string;
+  forward: (seconds: number) => string;
+  rate: string;
+  mute: string;
+  unmute: string;
+  volume: string;
+  seek: string;
+  valueText: (now: string, total: string) => string;
+  remaining: (time: string) => string;
+  buffering: string;
+  chapters: string;
+  chapterMenu: string;
+  download: string;
+  nextSpeaker: string;
+  previousSpeaker: string;
+  shortcuts: string;
+  close: string;
+  retry: string;
+  recorded: string;
+  live: string;
+  scheduled: string;
+  hostedBy: string;
+  availableFor: (days: number) => string;
+  speakers: string;
+  speakingNow: string;
+  talkTime: (time: string) => string;
+  jumpTo: (name: string) => string;
+  roles: Record<string, string>;
+  redacted: string;
+  errors: Record<
+    'manifest-fetch' | 'manifest-invalid' | 'manifest-version' | 'expired' | 'media-network' | 'media-decode' | 'no-source' | 'offline',
+    string
+  >;
+  httpStatus: (status: number) => string;
+  /** `<space-replay-transcript>`. */
+  transcript: TranscriptMessages;
+  /** `<space-replay-clip-editor>` and clip links. */
+  clips: ClipMessages;
+  /** `<space-replay-list>`. */
+  list: ListMessages;
+}
+
+/** Strings of the transcript panel. */
+export interface TranscriptMessages {
+  label: string;
+  loading: string;
+  unavailable: string;
+  skipped: (lines: number) => string;
+  search: string;
+  searchCount: (index: number, total: number) => string;
+  noResults: string;
+  previousResult: string;
+  nextResult: string;
+  resume: string;
+  copy: string;
+  copied: string;
+  copyFailed: string;
+  downloadVtt: string;
+  downloadText: string;
+  playFrom: (time: string, name: string) => string;
+  removed: string;
+  keyboardHelp: string;
+}
+
+/** Strings of the clip editor and of clip links. */
+export interface ClipMessages {
+  label: string;
+  start: string;
+  end: string;
+  length: string;
+  nudge: (which: 'start' | 'end', later: boolean, byWord: boolean) => string;
+  preview: string;
+  copyLink: string;
+  share: string;
+  copyEmbed: string;
+  linkCopied: string;
+  embedCopied: string;
+  copyFailed: string;
+  shortened: (max: string) => string;
+  refused: (names: string, count: number) => string;
+  clipOf: (start: string, end: string) => string;
+  playFull: string;
+  linkRefused: (names: string, count: number) => string;
+  embedTitle: (title: string) => string;
+}
+
+const en: Messages = {
+  loading: 'Loading recording…',
+  play: 'Play',
+  pause: 'Pause',
+  back: (s) => `Back ${s} seconds`,
+  forward: (s) => `Forward ${s} seconds`,
+  rate: 'Playback speed',
+  mute: 'Mute',
+  unmute: 'Unmute',
+  volume: 'Volume',
+  seek: 'Seek',
+  valueText: (now, total) => `${now} of ${total}`,
+  remaining: (t) => `${t} remaining`,
+  buffering: 'Buffering…',
+  chapters: 'Chapters',
+  chapterMenu: 'Go to chapter',
+  download: 'Download audio',
+  nextSpeaker: 'Next speaker',
+  previousSpeaker: 'Previous speaker',
+  shortcuts: 'Keyboard shortcuts',
+  close: 'Close',
+  retry: 'Retry',
+  recorded: 'Recorded',
+  live: 'Live',
+  scheduled: 'Scheduled',
+  hostedBy: 'Hosted by',
+  availableFor: (d) => (d === 1 ? 'Available for 1 more day' : `Available for ${d} more days`),
+  speakers: 'Speakers',
+  speakingNow: 'Speaking now',
+  talkTime: (t) => `${t} spoken`,
+  jumpTo: (name) => `Jump to ${name}’s next turn`,
+  roles: { host: 'Host', 'co-host': 'Co-host', speaker: 'Speaker', listener: 'Listener' },
+  redacted: 'Redacted',
+  errors: {
+    'manifest-fetch': 'The recording could not be loaded.',
+    'manifest-invalid': 'The recording’s description is invalid.',
+    'manifest-version': 'This recording needs a newer player.',
+    expired: 'This recording has expired and is no longer available.',
+    'media-network': 'The audio could not be loaded.',
+    'media-decode': 'The audio could not be played.',
+    'no-source': 'This browser cannot play this recording.',
+    offline: 'You are offline. Playback resumes when the connection is back.',
+  },
+  httpStatus: (status) => `The server answered ${status}${status === 404 ? ' (not found)' : status === 410 ? ' (gone)' : ''}.`,
+  transcript: {
+    label: 'Transcript',
+    loading: 'Loading transcript…',
+    unavailable: 'Transcript unavailable',
+    skipped: (n) => (n === 1 ? '1 line could not be read' : `${n} lines could not be read`),
+    search: 'Search the transcript',
+    searchCount: (i, n) => `${i} of ${n}`,
+    noResults: 'No results',
+    previousResult: 'Previous result',
+    nextResult: 'Next result',
+    resume: 'Resume following',
+    copy: 'Copy with timestamps',
+    copied: 'Transcript copied',
+    copyFailed: 'Could not copy',
+    downloadVtt: 'Download WebVTT',
+    downloadText: 'Download text',
+    playFrom: (time, name) => (name ? `Play ${name} from ${time}` : `Play from ${time}`),
+    removed: 'removed at the speaker’s request',
+    keyboardHelp: 'Enter plays from a word. Arrow keys move between words and paragraphs.',
+  },
+  clips: {
+    label: 'Clip',
+    start: 'Start',
+    end: 'End',
+    length: 'Length',
+    nudge: (which, later, byWord) =>
+      `${which === 'start' ? 'Start' : 'End'} ${byWord ? 'one word' : '0.1 seconds'} ${later ? 'later' : 'earlier'}`,
+    preview: 'Preview',
+    copyLink: 'Copy link',
+    share: 'Share…',
+    copyEmbed: 'Copy embed code',
+    linkCopied: 'Link copied',
+    embedCopied: 'Embed code copied',
+    copyFailed: 'Could not copy',
+    shortened: (max) => `Clips can be at most ${max} long: the end was moved.`,
+    refused: (names) => `This clip can’t be shared: ${names} asked not to be clipped.`,
+    clipOf: (start, end) => `Clip ${start}–${end}`,
+    playFull: 'Play full recording',
+    linkRefused: (names) => `This link was for a clip with ${names}, who asked not to be clipped. It plays from its start instead.`,
+    embedTitle: (title) => (title ? `Clip from ${title}` : 'Audio clip'),
+  },
+  list: listEn,
+};
+
+// English ships with the element; other languages are chunks of their own, fetched when a player
+// first renders in that language (the main chunk has a size budget).
+const TABLE: Record<string, Messages> = { en };
+const LOADERS: Record<string, () => Promise<{ default: Messages }>> = {
+  fr: () => import('./fr.js'),
+};
+const pending = new Map<string, Promise<void>>();
+
+/** The languages with a message table. */
+export const SUPPORTED_LANGUAGES = ['en', ...Object.keys(LOADERS)];
+
+function primaryOf(lang: string): string {
+  return lang.toLowerCase().split('-')[0] ?? '';
+}
+
+/** The strings for `lang` (a BCP 47 tag; `fr-CA` reads `fr`): English until that language's table has loaded, or when there is none. */
+export function messagesFor(lang: string): Messages {
+  return TABLE[primaryOf(lang)] ?? en;
+}
+
+/** Loads the table for `lang`; resolves `true` once it is usable (at once when loaded or unknown: `false`). */
+export function loadMessages(lang: string): Promise<boolean> {
+  const primary = primaryOf(lang);
+  const load = LOADERS[primary];
+  if (TABLE[primary] || !load) return Promise.resolve(false);
+  let promise = pending.get(primary);
+  if (!promise) {
+    promise = load().then(
+      (module) => {
+        TABLE[primary] = module.default;
+      },
+      () => {
+        // Offline or blocked: stay in English, try again next time.
+        pending.delete(primary);
+      },
+    );
+    pending.set(primary, promise);
+  }
+  return promise.then(() => TABLE[primary] !== undefined);
+}
+
+/** The language an element is in: its own `lang`, else its closest ancestor's (crossing shadow roots), else `en`. */
+export function languageOf(element: Element): string {
+  let node: Element | null = element;
+  while (node) {
+    const lang = node.getAttribute('lang');
+    if (lang) return lang;
+    node = node.parentElement ?? ((node.getRootNode() as ShadowRoot).host || null);
+  }
+  return 'en';
+}

@@ -1,0 +1,230 @@
+import { expect } from '@esm-bundle/chai';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { MediaEngineController, type HlsConstructor, type MediaEngineError } from '../../src/controllers/media-engine-controller.js';
+import { liveTimers } from '../../src/controllers/timer-scope.js';
+import type { AudioSource } from '../../src/manifest/types.js';
+import { fixtureUrl, hasNativeHls, waitFor } from '../helpers/wait.js';
+
+const HLS: AudioSource = { url: fixtureUrl('talk/audio/index.m3u8'), type: 'application/vnd.apple.mpegurl' };
+const M4A: AudioSource = { url: fixtureUrl('talk/audio.m4a'), type: 'audio/mp4' };
+const MISSING: AudioSource = { url: fixtureUrl('talk/missing/index.m3u8'), type: 'application/vnd.apple.mpegurl' };
+
+class Host implements ReactiveControllerHost {
+  controllers: ReactiveController[] = [];
+  addController(c: ReactiveController): void {
+    this.controllers.push(c);
+  }
+  removeController(): void {}
+  requestUpdate(): void {}
+  get updateComplete(): Promise<boolean> {
+    return Promise.resolve(true);
+  }
+}
+
+interface Setup {
+  engine: MediaEngineController;
+  media: HTMLAudioElement;
+  errors: MediaEngineError[];
+}
+
+const realLoadHls = MediaEngineController.loadHls;
+let current: Setup | undefined;
+
+function setup(): Setup {
+  const media = document.createElement('audio');
+  const errors: MediaEngineError[] = [];
+  const engine = new MediaEngineController(new Host(), media, { onError: (e) => errors.push(e) });
+  current = { engine, media, errors };
+  return current;
+}
+
+async function playsFor(media: HTMLAudioElement, seconds: number): Promise<void> {
+  await media.play();
+  await waitFor(() => media.currentTime >= seconds, `currentTime >= ${seconds} (at ${media.currentTime})`);
+}
+
+afterEach(() => {
+  current?.engine.hostDisconnected();
+  current = undefined;
+  MediaEngineController.loadHls = realLoadHls;
+});
+
+describe('MediaEngineController', () => {
+  it('plays HLS natively where the browser can', async function () {
+    if (!hasNativeHls()) this.skip();
+    const { engine, media } = setup();
+    await engine.load([HLS, M4A], 'auto');
+    expect(engine.engine).to.equal('native');
+    expect(engine.hls).to.equal(null);
+    await playsFor(media, 1);
+  });
+
+  it('plays HLS through hls.js when forced (and naturally without native HLS)', async () => {
+    const { engine, media } = setup();
+    await engine.load([HLS, M4A], hasNativeHls() ? 'hls.js' : 'auto');
+    expect(engine.engine).to.equal('hls.js');
+    expect(engine.hls).to.not.equal(null);
+    expect(media.src.startsWith('blob:')).to.equal(true);
+    await playsFor(media, 1);
+  });
+
+  it('starts hls.js playback at startAt', async () => {
+    const { engine, media } = setup();
+    await engine.load([HLS], 'hls.js', { startAt: 8 });
+    await media.play();
+    await waitFor(() => media.currentTime > 8.2, 'playback past 8.2 s');
+  });
+
+  it('plays a progressive file when it is the only source', async () => {
+    const { engine, media } = setup();
+    await engine.load([M4A], 'auto');
+    expect(engine.engine).to.equal('progressive');
+    await playsFor(media, 1);
+  });
+
+  it('falls back to the progressive source when hls.js cannot be loaded', async () => {
+    MediaEngineController.loadHls = () => Promise.reject(new Error('chunk blocked'));
+    const { engine, media } = setup();
+    await engine.load([HLS, M4A], 'hls.js');
+    expect(engine.engine).to.equal('progressive');
+    expect(media.src).to.equal(M4A.url);
+  });
+
+  it('reports no-source when nothing can play', async () => {
+    MediaEngineController.loadHls = () => Promise.reject(new Error('chunk blocked'));
+    const { engine, errors } = setup();
+    await engine.load([HLS], 'hls.js');
+    expect(errors.map((e) => e.code)).to.deep.equal(['no-source']);
+    expect(errors[0]!.fatal).to.equal(true);
+  });
+
+  for (const preference of ['hls.js', 'native'] as const) {
+    it(`reports a playlist 404 as a fatal media-network error with the status (${preference})`, async function () {
+      if (preference === 'native' && !hasNativeHls()) this.skip();
+      const { engine, errors } = setup();
+      await engine.load([MISSING], preference);
+      await waitFor(() => errors.find((e) => e.fatal), 'a fatal error');
+      const error = errors.find((e) => e.fatal)!;
+      expect(error.code).to.equal('media-network');
+      expect(error.status).to.equal(404);
+      expect(error.message).to.contain('missing/index.m3u8');
+    });
+  }
+
+  it('destroys hls.js and empties the media element when the host disconnects', async () => {
+    const Real = await realLoadHls();
+    let destroyed = 0;
+    class Spy extends Real {
+      override destroy(): void {
+        destroyed++;
+        super.destroy();
+      }
+    }
+    MediaEngineController.loadHls = () => Promise.resolve(Spy as HlsConstructor);
+    const { engine, media } = setup();
+    await engine.load([HLS], 'hls.js');
+    expect(engine.hls).to.be.instanceOf(Spy);
+    engine.hostDisconnected();
+    expect(destroyed).to.equal(1);
+    expect(engine.hls).to.equal(null);
+    expect(media.hasAttribute('src')).to.equal(false);
+    expect(liveTimers()).to.equal(0);
+  });
+
+  it('never creates hls.js when unloaded while the hls.js chunk is loading', async () => {
+    const Real = await realLoadHls();
+    let created = 0;
+    class Spy extends Real {
+      constructor(...args: ConstructorParameters<HlsConstructor>) {
+        super(...args);
+        created++;
+      }
+    }
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    MediaEngineController.loadHls = () => gate.then(() => Spy as HlsConstructor);
+    const { engine, media } = setup();
+    const loading = engine.load([HLS], 'hls.js');
+    engine.hostDisconnected();
+    release();
+    await loading;
+    expect(created).to.equal(0);
+    expect(engine.engine).to.equal(null);
+    expect(media.hasAttribute('src')).to.equal(false);
+  });
+
+  it('recovers a fatal media error once per 5 s, then reports media-decode', async () => {
+    const Real = await realLoadHls();
+    let recoveries = 0;
+    class Faulty extends Real {
+      override recoverMediaError(): void {
+        recoveries++;
+      }
+    }
+    MediaEngineController.loadHls = () => Promise.resolve(Faulty as HlsConstructor);
+    const { engine, errors } = setup();
+    await engine.load([HLS], 'hls.js');
+    const hls = engine.hls!;
+    const fault = { type: Real.ErrorTypes.MEDIA_ERROR, details: Real.ErrorDetails.BUFFER_APPEND_ERROR, fatal: true, error: new Error('injected') };
+    hls.trigger(Real.Events.ERROR, fault);
+    expect(recoveries).to.equal(1);
+    expect(errors).to.deep.equal([]);
+    hls.trigger(Real.Events.ERROR, fault);
+    expect(recoveries).to.equal(1);
+    expect(errors.map((e) => [e.code, e.fatal])).to.deep.equal([['media-decode', true]]);
+    expect(engine.hls).to.equal(null);
+  });
+
+  it('does not retry a 4xx, but Retry loads again', async () => {
+    const { engine, errors, media } = setup();
+    await engine.load([MISSING], 'hls.js');
+    await waitFor(() => errors.length > 0, 'an error');
+    expect(errors).to.have.length(1);
+    expect(engine.hls).to.equal(null);
+    engine.retry();
+    expect(engine.hls).to.not.equal(null);
+    expect(media.src.startsWith('blob:')).to.equal(true);
+    await waitFor(() => errors.length > 1, 'a second error');
+    expect(errors[1]!.status).to.equal(404);
+  });
+
+  it('retries a failed network load with backoff while playing, then recovers', async () => {
+    const Real = await realLoadHls();
+    let failures = 1;
+    let created = 0;
+    class Flaky extends Real {
+      constructor(...args: ConstructorParameters<HlsConstructor>) {
+        super(...args);
+        created++;
+      }
+      override loadSource(url: string): void {
+        if (failures > 0) {
+          failures--;
+          // A 503 on the playlist, after hls.js's own retries.
+          queueMicrotask(() =>
+            this.trigger(Real.Events.ERROR, {
+              type: Real.ErrorTypes.NETWORK_ERROR,
+              details: Real.ErrorDetails.MANIFEST_LOAD_ERROR,
+              fatal: true,
+              error: new Error('injected 503'),
+              url,
+              response: { code: 503, text: 'unavailable', url },
+            } as never),
+          );
+          return;
+        }
+        super.loadSource(url);
+      }
+    }
+    MediaEngineController.loadHls = () => Promise.resolve(Flaky as HlsConstructor);
+    const { engine, errors, media } = setup();
+    await engine.load([HLS], 'hls.js');
+    await waitFor(() => errors.length > 0, 'the network error');
+    expect(errors[0]).to.include({ code: 'media-network', fatal: false });
+    expect(created).to.equal(1);
+    // Paused: nothing is retried until someone wants audio.
+    media.play().catch(() => {});
+    await waitFor(() => created === 2, 'a second hls.js instance');
+    await waitFor(() => media.currentTime > 0.5, 'playback after the retry');
+  });
+});

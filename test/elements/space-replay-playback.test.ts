@@ -1,0 +1,55 @@
+import { expect } from '@esm-bundle/chai';
+import { hasNativeHls, waitFor } from '../helpers/wait.js';
+import { mountReady, nextEvent, part, unmountAll } from '../helpers/player.js';
+
+afterEach(unmountAll);
+
+describe('<space-replay> playback', () => {
+  it('loads the manifest, fires ready with it, and plays natively where the browser has HLS', async function () {
+    if (!hasNativeHls()) this.skip();
+    const el = await mountReady('talk/manifest.json', { engine: 'native' });
+    expect(el.manifest?.id).to.equal('fixture-talk');
+    expect(el.activeEngine).to.equal('native');
+    expect(el.duration).to.equal(18.285);
+    await el.play();
+    await waitFor(() => el.currentTime > 1, 'currentTime > 1');
+    expect(el.paused).to.equal(false);
+    expect(el.hasAttribute('playing')).to.equal(true);
+  });
+
+  it('plays through hls.js (forced in Chromium, natural in Firefox)', async () => {
+    const el = await mountReady('talk/manifest.json', hasNativeHls() ? { engine: 'hls.js' } : {});
+    expect(el.activeEngine).to.equal('hls.js');
+    await el.play();
+    await waitFor(() => el.currentTime > 1, 'currentTime > 1');
+  });
+
+  it('plays the progressive file when it is the only source', async () => {
+    const el = await mountReady('talk/manifest-progressive.json');
+    expect(el.activeEngine).to.equal('progressive');
+    await el.play();
+    await waitFor(() => el.currentTime > 0.5, 'currentTime > 0.5');
+  });
+
+  it('pause() pauses and reports it', async () => {
+    const el = await mountReady();
+    await el.play();
+    await waitFor(() => el.currentTime > 0.2, 'playback');
+    const paused = nextEvent(el, 'space-replay-pause');
+    el.pause();
+    await paused;
+    expect(el.paused).to.equal(true);
+    expect(el.hasAttribute('playing')).to.equal(false);
+    expect(part(el, '[part~="play-button"]').getAttribute('aria-label')).to.equal('Play');
+  });
+
+  it('fills the Media Session with the title and host while playing', async function () {
+    if (!('mediaSession' in navigator) || typeof MediaMetadata === 'undefined') this.skip();
+    const el = await mountReady();
+    await el.play();
+    await waitFor(() => navigator.mediaSession.metadata?.title === 'Fixture talk: three voices', 'media session metadata');
+    expect(navigator.mediaSession.metadata!.artist).to.equal('Ada Host');
+    el.remove();
+    expect(navigator.mediaSession.metadata).to.equal(null);
+  });
+});

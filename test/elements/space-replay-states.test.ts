@@ -1,0 +1,185 @@
+import { expect } from '@esm-bundle/chai';
+import { MediaEngineController } from '../../src/controllers/media-engine-controller.js';
+import type { SpaceReplay } from '../../src/elements/space-replay/space-replay.js';
+import { fixtureUrl, waitFor } from '../helpers/wait.js';
+import { manifestObject, mount, mountReady, nextEvent, part, unmountAll, waitForState } from '../helpers/player.js';
+
+const realLoadHls = MediaEngineController.loadHls;
+const realFetch = window.fetch;
+
+afterEach(() => {
+  unmountAll();
+  MediaEngineController.loadHls = realLoadHls;
+  window.fetch = realFetch;
+});
+
+/** Loads `manifest` and returns the player once its `space-replay-error` fired, with the detail. */
+async function failing(manifest: string, attributes: Record<string, string> = {}) {
+  const el = mount({ 'no-resume': '', ...attributes });
+  const error = nextEvent(el, 'space-replay-error', 15_000);
+  el.src = fixtureUrl(manifest);
+  const { detail } = await error;
+  await el.updateComplete;
+  return { el, detail };
+}
+
+function messageText(el: SpaceReplay): string {
+  return part(el, '[part~="message"]').textContent!.replace(/\s+/g, ' ').trim();
+}
+
+/** Resource URLs the page fetched since `mark`, under test/fixtures/talk/ but not manifests. */
+function mediaRequestsSince(mark: number): string[] {
+  return performance
+    .getEntriesByType('resource')
+    .filter((e) => e.startTime >= mark && e.name.includes('/fixtures/talk/') && !/manifest[^/]*\.json/.test(e.name))
+    .map((e) => e.name);
+}
+
+describe('<space-replay> states', () => {
+  it('shows a loading skeleton while the manifest loads', async () => {
+    const el = mount({ 'no-resume': '' });
+    el.src = fixtureUrl('talk/manifest.json');
+    await el.updateComplete;
+    expect(el.state).to.equal('loading');
+    expect(el.hasAttribute('loading')).to.equal(true);
+    expect(part(el, '[part~="skeleton"]').textContent).to.contain('Loading');
+    await waitForState(el, 'ready');
+    expect(el.hasAttribute('loading')).to.equal(false);
+  });
+
+  it('an expired manifest shows the expired message and makes zero media requests', async () => {
+    const mark = performance.now();
+    const el = mount({ engine: 'hls.js' });
+    el.src = fixtureUrl('talk/manifest-expired.json');
+    await waitForState(el, 'expired');
+    await el.updateComplete;
+    expect(el.hasAttribute('expired')).to.equal(true);
+    expect(messageText(el)).to.contain('This recording has expired');
+    expect(el.error?.code).to.equal('expired');
+    // Give any stray request the time to show up in the resource timeline.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(mediaRequestsSince(mark)).to.deep.equal([]);
+    expect(el.mediaElement.hasAttribute('src')).to.equal(false);
+    expect(el.activeEngine).to.equal(null);
+    expect(el.shadowRoot!.querySelector('[part~="waveform"]')).to.equal(null);
+  });
+
+  it('HTTP 410 on the manifest reads as expired', async () => {
+    window.fetch = (input, init) => (String(input).endsWith('/gone.json') ? Promise.resolve(new Response('gone', { status: 410 })) : realFetch(input, init));
+    const { el, detail } = await failing('talk/gone.json');
+    expect(detail).to.include({ code: 'expired', fatal: true, status: 410 });
+    expect(el.state).to.equal('expired');
+    expect(messageText(el)).to.contain('expired');
+    expect(el.mediaElement.hasAttribute('src')).to.equal(false);
+  });
+
+  it('a manifest 404 says so, with a Retry button that loads again', async () => {
+    const { el, detail } = await failing('talk/nope.json');
+    expect(detail).to.include({ code: 'manifest-fetch', fatal: true, status: 404 });
+    expect(el.state).to.equal('error');
+    expect(messageText(el)).to.contain('The recording could not be loaded.');
+    expect(messageText(el)).to.contain('404');
+    const again = nextEvent(el, 'space-replay-error');
+    part(el, '[part~="retry-button"]').click();
+    expect((await again).detail.status).to.equal(404);
+  });
+
+  it('a schema error names the field path', async () => {
+    const { el, detail } = await failing('talk/manifest-bad-schema.json');
+    expect(detail.code).to.equal('manifest-invalid');
+    expect(detail.message).to.contain('participants[1].consent.clip');
+    expect(detail.issues?.[0]?.path).to.equal('participants[1].consent.clip');
+    expect(messageText(el)).to.contain('The recording’s description is invalid.');
+    expect(part(el, '[part~="issues"]').textContent).to.contain('participants[1].consent.clip');
+    expect(el.shadowRoot!.querySelector('[part~="retry-button"]')).to.equal(null);
+  });
+
+  it('invalid JSON says where', async () => {
+    const { el, detail } = await failing('talk/manifest-not-json.json');
+    expect(detail.code).to.equal('manifest-invalid');
+    expect(messageText(el)).to.match(/line 2/);
+  });
+
+  it('an unsupported version says the player is too old', async () => {
+    const { el, detail } = await failing('talk/manifest-v2.json');
+    expect(detail.code).to.equal('manifest-version');
+    expect(messageText(el)).to.contain('This recording needs a newer player.');
+    expect(messageText(el)).to.contain('2.0');
+  });
+
+  for (const engine of ['auto', 'hls.js'] as const) {
+    it(`a playlist 404 shows a media error with Retry (engine ${engine})`, async () => {
+      const el = await mountReady('talk/manifest-playlist-404.json', { engine });
+      const error = nextEvent(el, 'space-replay-error');
+      // Pressing play makes the browser load even in a background page (Chromium defers preload there).
+      void el.play();
+      const { detail } = await error;
+      expect(detail).to.include({ code: 'media-network', fatal: true, status: 404 });
+      await waitForState(el, 'error');
+      expect(messageText(el)).to.contain('The audio could not be loaded.');
+      expect(messageText(el)).to.contain('404');
+      expect(part(el, '[part~="retry-button"]')).to.exist;
+      // The header stays: the manifest itself was fine.
+      expect(part(el, '[part~="title"]').textContent).to.contain('Fixture talk');
+    });
+  }
+
+  it('no playable source is an error, not a hang', async () => {
+    MediaEngineController.loadHls = () => Promise.reject(new Error('blocked'));
+    const el = mount({ engine: 'hls.js', 'no-resume': '' });
+    const error = nextEvent(el, 'space-replay-error');
+    const manifest = await manifestObject();
+    el.manifest = { ...manifest, audio: manifest.audio.slice(0, 1) };
+    expect((await error).detail.code).to.equal('no-source');
+    await el.updateComplete;
+    expect(messageText(el)).to.contain('This browser cannot play this recording.');
+  });
+
+  it('offline: says so and loads when the connection is back', async () => {
+    let offline = true;
+    const onLine = Object.getOwnPropertyDescriptor(Navigator.prototype, 'onLine')!;
+    Object.defineProperty(navigator, 'onLine', { configurable: true, get: () => !offline });
+    window.fetch = (input, init) => (offline ? Promise.reject(new TypeError('Failed to fetch')) : realFetch(input, init));
+    try {
+      const { el, detail } = await failing('talk/manifest.json');
+      expect(detail).to.include({ code: 'offline', fatal: false });
+      expect(messageText(el)).to.contain('You are offline');
+      offline = false;
+      const ready = nextEvent(el, 'space-replay-ready');
+      window.dispatchEvent(new Event('online'));
+      await ready;
+    } finally {
+      Object.defineProperty(navigator, 'onLine', onLine);
+      delete (navigator as { onLine?: boolean }).onLine;
+    }
+  });
+
+  it('a manifest given as an inline script child loads without src', async () => {
+    const manifest = await manifestObject();
+    const el = document.createElement('space-replay');
+    el.setAttribute('no-resume', '');
+    const script = document.createElement('script');
+    script.type = 'application/json';
+    script.textContent = JSON.stringify(manifest);
+    el.append(script);
+    const ready = nextEvent(el, 'space-replay-ready');
+    document.body.append(el);
+    try {
+      expect((await ready).detail.manifest.id).to.equal('fixture-talk');
+    } finally {
+      el.remove();
+    }
+  });
+
+  it('a manifest object set as a property loads, and `manifest` then reads the parsed one', async () => {
+    const el = await mountReady();
+    const parsed = el.manifest!;
+    const other = mount({ 'no-resume': '' });
+    const ready = nextEvent(other, 'space-replay-ready');
+    other.manifest = parsed;
+    await ready;
+    expect(other.manifest).to.not.equal(parsed);
+    expect(other.manifest?.title).to.equal(parsed.title);
+    await waitFor(() => other.activeEngine !== null, 'an engine');
+  });
+});

@@ -1,0 +1,62 @@
+/** Mounting and driving `<space-replay>` in tests. */
+
+import '../../src/elements/space-replay/define.js';
+import type { SpaceReplay } from '../../src/elements/space-replay/space-replay.js';
+import type { SpaceReplayEventMap } from '../../src/events.js';
+import { fixtureUrl, oneEvent, waitFor } from './wait.js';
+
+const mounted: SpaceReplay[] = [];
+
+/** Creates a `<space-replay>` with `attributes`, appends it to the body and returns it. */
+export function mount(attributes: Record<string, string> = {}, width = 720): SpaceReplay {
+  const el = document.createElement('space-replay');
+  el.style.width = `${width}px`;
+  for (const [name, value] of Object.entries(attributes)) el.setAttribute(name, value);
+  document.body.append(el);
+  mounted.push(el);
+  return el;
+}
+
+/** Mounts a player on a fixture manifest (path under test/fixtures/) and waits for `space-replay-ready`. */
+export async function mountReady(manifest = 'talk/manifest.json', attributes: Record<string, string> = {}): Promise<SpaceReplay> {
+  const el = mount({ 'no-resume': '', ...attributes });
+  const ready = oneEvent(el, 'space-replay-ready', 15_000);
+  el.src = fixtureUrl(manifest);
+  await ready;
+  await el.updateComplete;
+  return el;
+}
+
+/** Removes every player mounted by this file's tests. */
+export function unmountAll(): void {
+  for (const el of mounted.splice(0)) el.remove();
+}
+
+/** The next `name` event from `el`, typed. */
+export function nextEvent<K extends keyof SpaceReplayEventMap>(el: EventTarget, name: K, timeout?: number): Promise<SpaceReplayEventMap[K]> {
+  return oneEvent<SpaceReplayEventMap[K]>(el, name, timeout);
+}
+
+/** An element in the player's shadow root, by selector (throws when absent). */
+export function part<T extends Element = HTMLElement>(el: SpaceReplay, selector: string): T {
+  const found = el.shadowRoot!.querySelector<T>(selector);
+  if (!found) throw new Error(`no ${selector} in the player`);
+  return found;
+}
+
+/** Waits until the player's state is `state`. */
+export function waitForState(el: SpaceReplay, state: SpaceReplay['state']): Promise<unknown> {
+  return waitFor(() => el.state === state, `state ${state} (is ${el.state})`);
+}
+
+/** A fixture manifest as an object, its relative URLs made absolute (for the `manifest` property). */
+export async function manifestObject(path = 'talk/manifest.json'): Promise<Record<string, any>> {
+  const url = fixtureUrl(path);
+  const manifest = await (await fetch(url)).json();
+  const abs = (u: string) => new URL(u, url).href;
+  manifest.audio = manifest.audio.map((a: { url: string }) => ({ ...a, url: abs(a.url) }));
+  if (manifest.waveform?.url) manifest.waveform.url = abs(manifest.waveform.url);
+  for (const p of manifest.participants) if (p.avatar) p.avatar = abs(p.avatar);
+  if (manifest.downloads?.audio) manifest.downloads.audio = abs(manifest.downloads.audio);
+  return manifest;
+}
