@@ -33,6 +33,17 @@ if (!found.firefox) {
   console.warn('Firefox ESR not found (FIREFOX_PATH, /usr/bin/firefox-esr): running in Chromium only.');
 }
 
+// The long-recording tests read a generated 4-hour recording (git-ignored, about a minute to make once).
+if (!existsSync('.cache/long/manifest.json') && process.env.SPACE_REPLAY_SKIP_LONG !== '1') {
+  if (spawnSync('ffmpeg', ['-version'], { stdio: 'ignore' }).status === 0) {
+    console.log('Generating the 4-hour test recording in .cache/long (once; SPACE_REPLAY_SKIP_LONG=1 skips)…');
+    const made = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/make-long-recording.ts'], { stdio: 'inherit' });
+    if (made.status !== 0) process.exit(made.status ?? 1);
+  } else {
+    console.warn('ffmpeg not found: the 4-hour recording cannot be made, so its tests are skipped (apt-get install ffmpeg).');
+  }
+}
+
 const result = spawnSync(process.execPath, ['node_modules/@web/test-runner/dist/bin.js', '--config', 'web-test-runner.config.js', ...process.argv.slice(2)], {
   stdio: 'inherit',
   env: { ...process.env, PUPPETEER_SKIP_DOWNLOAD: 'true' },
