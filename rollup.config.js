@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import nodeResolve from '@rollup/plugin-node-resolve';
 import esbuild from 'rollup-plugin-esbuild';
+import { embedConfig } from './scripts/rollup-embed.js';
 
 const pkg = JSON.parse(await import('node:fs').then((fs) => fs.readFileSync('./package.json', 'utf8')));
 const dependencies = Object.keys(pkg.dependencies ?? {});
@@ -19,6 +20,8 @@ const libraryEntries = Object.fromEntries(
     clip: 'src/model/clip-link.ts',
     transcript: 'src/model/transcript/index.ts',
     peaks: 'src/model/peaks.ts',
+    share: 'src/share/index.ts',
+    list: 'src/elements/space-replay-list/define.ts',
   }).filter(([, file]) => existsSync(file)),
 );
 
@@ -32,7 +35,7 @@ const configs = [
     output: { dir: 'dist', format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
   },
   {
-    input: { 'space-replay': 'src/index.ts' },
+    input: { 'space-replay': 'src/index.ts', 'space-replay-list': 'src/elements/space-replay-list/define.ts' },
     plugins: [nodeResolve({ browser: true }), ts({ minify: true, legalComments: 'none' })],
     output: { dir: 'dist/cdn', format: 'es', entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js' },
   },
@@ -46,5 +49,7 @@ if (existsSync('src/cli/bin.ts')) {
     output: { dir: 'dist', format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js'},
   });
 }
+
+configs.push(embedConfig({ ts, nodeResolve }));
 
 export default configs;

@@ -1,8 +1,9 @@
 #!/usr/bin/env node
-// Generates schema/manifest-v1.schema.json (JSON Schema 2020-12) from the valibot schema in
-// src/manifest/schema.ts. With --check it writes nothing and exits 1 when the committed file
-// differs from what the source generates (run `npm run schema` to refresh it).
-// `--file <path>` names another file to write or check (the tests use it).
+// Generates schema/manifest-v1.schema.json and schema/feed-v1.schema.json (JSON Schema 2020-12)
+// from the valibot schemas in src/manifest/schema.ts and src/manifest/feed-schema.ts. With --check
+// it writes nothing and exits 1 when a committed file differs from what the source generates (run
+// `npm run schema` to refresh them). `--file <path>` names another file to write or check in place
+// of the manifest schema (the tests use it).
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,10 +17,13 @@ import {
   PodcastTranscriptSchema,
   UrlSchema,
 } from '../src/manifest/schema.js';
+import { FeedItemSchema, FeedSchema } from '../src/manifest/feed-schema.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 /** The committed JSON Schema file. */
 export const SCHEMA_FILE = resolve(root, 'schema/manifest-v1.schema.json');
+/** The committed JSON Schema file of the feed. */
+export const FEED_SCHEMA_FILE = resolve(root, 'schema/feed-v1.schema.json');
 
 /** The JSON Schema document, keys in a readable order. */
 export function generateManifestJsonSchema(): JsonSchema {
@@ -52,6 +56,17 @@ export function generateManifestJsonSchema(): JsonSchema {
   return { $schema, $id, title, description, ...rest, $defs } as JsonSchema;
 }
 
+/** The feed's JSON Schema document, keys in a readable order. */
+export function generateFeedJsonSchema(): JsonSchema {
+  const generated = toJsonSchema(FeedSchema, {
+    target: 'draft-2020-12',
+    ignoreActions: ['check', 'raw_check'],
+    definitions: { Url: UrlSchema, FeedItem: FeedItemSchema },
+  }) as Record<string, unknown>;
+  const { $schema, $id, title, description, $defs, ...rest } = generated;
+  return { $schema, $id, title, description, ...rest, $defs } as JsonSchema;
+}
+
 function firstDifference(a: string, b: string): number {
   const left = a.split('\n');
   const right = b.split('\n');
@@ -60,12 +75,10 @@ function firstDifference(a: string, b: string): number {
   return line + 1;
 }
 
-function main(): void {
-  const fileFlag = process.argv.indexOf('--file');
-  const target = fileFlag > 0 && process.argv[fileFlag + 1] ? resolve(process.argv[fileFlag + 1]!) : SCHEMA_FILE;
-  const name = target === SCHEMA_FILE ? 'schema/manifest-v1.schema.json' : target;
-  const text = `${JSON.stringify(generateManifestJsonSchema(), null, 2)}\n`;
-  if (process.argv.includes('--check')) {
+/** Writes `schema` to `target`, or with `check` compares them; returns false when the committed file is stale or missing. */
+function writeOrCheck(schema: JsonSchema, source: string, target: string, name: string, check: boolean): boolean {
+  const text = `${JSON.stringify(schema, null, 2)}\n`;
+  if (check) {
     let committed: string | undefined;
     try {
       committed = readFileSync(target, 'utf8');
@@ -76,17 +89,28 @@ function main(): void {
       console.error(
         committed === undefined
           ? `${name} is missing. Run \`npm run schema\` and commit the file.`
-          : `${name} is stale: src/manifest/schema.ts generates something else ` +
+          : `${name} is stale: ${source} generates something else ` +
               `(first difference at line ${firstDifference(committed, text)}). Run \`npm run schema\` and commit the file.`,
       );
-      process.exit(1);
+      return false;
     }
     console.log(`${name} is up to date`);
-    return;
+    return true;
   }
   mkdirSync(dirname(target), { recursive: true });
   writeFileSync(target, text);
   console.log(`wrote ${target}`);
+  return true;
+}
+
+function main(): void {
+  const fileFlag = process.argv.indexOf('--file');
+  const target = fileFlag > 0 && process.argv[fileFlag + 1] ? resolve(process.argv[fileFlag + 1]!) : SCHEMA_FILE;
+  const name = target === SCHEMA_FILE ? 'schema/manifest-v1.schema.json' : target;
+  const check = process.argv.includes('--check');
+  let ok = writeOrCheck(generateManifestJsonSchema(), 'src/manifest/schema.ts', target, name, check);
+  if (target === SCHEMA_FILE) ok = writeOrCheck(generateFeedJsonSchema(), 'src/manifest/feed-schema.ts', FEED_SCHEMA_FILE, 'schema/feed-v1.schema.json', check) && ok;
+  if (!ok) process.exit(1);
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) main();

@@ -75,8 +75,8 @@ export interface SpaceReplayEventMap {
 
 /** Detail of `space-replay-list-error`. */
 export interface ListErrorDetail {
-  /** `feed-fetch` (network, HTTP), `feed-invalid` (JSON or spec) or `offline`. */
-  code: 'feed-fetch' | 'feed-invalid' | 'offline';
+  /** `feed-fetch` (network, HTTP), `feed-invalid` (JSON or spec), `offline`, or `player-load` (the player's code could not be loaded). */
+  code: 'feed-fetch' | 'feed-invalid' | 'offline' | 'player-load';
   /** What went wrong and where, in plain English. */
   message: string;
   /** The feed URL, when it came from one. */

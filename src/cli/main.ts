@@ -1,5 +1,5 @@
 /**
- * The `space-replay` command line: dispatches to `pack`, `validate` and `inspect`. `run` returns
+ * The `space-replay` command line: dispatches to `pack`, `validate`, `inspect` and `share`. `run` returns
  * the exit code instead of exiting, so tests call it in-process.
  */
 import { readFileSync } from 'node:fs';
@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { ExitCode, type CliIo } from './cli-io.js';
 import { inspectCommand } from './inspect.js';
 import { packCommand } from './pack.js';
+import { shareCommand } from './share.js';
 import { validateCommand } from './validate.js';
 
 /** A subcommand: its one-line summary and its runner. */
@@ -20,6 +21,7 @@ const COMMANDS: Record<string, Subcommand> = {
   pack: { summary: 'Turn an audio file (+ transcript, diarization, participants) into a hostable recording folder', run: packCommand },
   validate: { summary: 'Check a manifest (file or URL) and print each problem as `path: message`', run: validateCommand },
   inspect: { summary: 'Summarise a recording folder or manifest: duration, participants, consent, expiry', run: inspectCommand },
+  share: { summary: 'Write the share page (Open Graph, Twitter player card, oEmbed) of a recording or a clip', run: shareCommand },
 };
 
 /** The version in space-replay's package.json, found by walking up from this module (source or bundle). */

@@ -60,3 +60,16 @@ export type {
   WaveformData,
   WaveformRef,
 } from './types.js';
+export { parseFeed } from './feed.js';
+export {
+  FeedSchema,
+  FeedItemSchema,
+  FEED_ROLES,
+  FEED_SCHEMA_ID,
+  FEED_VERSION,
+  MAX_FEED_ITEMS,
+  MAX_FEED_PARTICIPANTS,
+  MAX_FEED_TEXT_LENGTH,
+  MAX_FEED_WAVEFORM_VALUES,
+} from './feed-schema.js';
+export type { Feed, FeedItem, FeedOwner, FeedParticipant, FeedParseOptions, FeedParseResult, FeedRole } from './feed-types.js';
