@@ -1,0 +1,50 @@
+/**
+ * The transcript as copied and downloaded: speakers under the names the panel shows, and the words
+ * of redacted ranges replaced by one marker per run, so removed speech never leaves the page.
+ */
+import { buildTranscript, type DraftCue, type Speaker, type Transcript } from '../../model/transcript/index.js';
+
+/**
+ * `transcript` with `names[i]` as the label of speaker i and redacted word runs replaced by
+ * `marker` (split into words); `transcript` itself when nothing changes.
+ */
+export function exportableTranscript(transcript: Transcript, names: readonly string[], redacted: Uint8Array | null, marker: string): Transcript {
+  const renamed = transcript.speakers.some((s, i) => names[i] !== undefined && names[i] !== s.label);
+  if (!renamed && !redacted) return transcript;
+  const speakers: Speaker[] = transcript.speakers.map((s, i) => {
+    const label = names[i] ?? s.label;
+    return s.participantId !== undefined ? { label, participantId: s.participantId } : { label };
+  });
+  const markerWords = `[${marker}]`.split(/\s+/u).filter(Boolean);
+  const drafts: DraftCue[] = [];
+  const { cueStart, cueEnd, cueSpeaker, cueFirstWord, cueWordTimed, wordStart, wordEnd, wordText } = transcript;
+  for (let c = 0; c < transcript.cueCount; c++) {
+    const timed = cueWordTimed[c] === 1;
+    const words: string[] = [];
+    const starts: number[] = [];
+    const ends: number[] = [];
+    for (let w = cueFirstWord[c]!; w < cueFirstWord[c + 1]!; w++) {
+      if (redacted && redacted[w]) {
+        // One marker per run of removed words.
+        if (w > cueFirstWord[c]! && redacted[w - 1]) continue;
+        for (const m of markerWords) {
+          words.push(m);
+          starts.push(NaN);
+          ends.push(NaN);
+        }
+        continue;
+      }
+      words.push(wordText[w]!);
+      starts.push(wordStart[w]!);
+      ends.push(wordEnd[w]!);
+    }
+    drafts.push({
+      start: cueStart[c]!,
+      end: cueEnd[c]!,
+      speaker: cueSpeaker[c]!,
+      words,
+      ...(timed ? { wordStarts: starts, wordEnds: ends } : {}),
+    });
+  }
+  return buildTranscript(drafts, { speakers, language: transcript.language }).transcript;
+}
