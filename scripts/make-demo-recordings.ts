@@ -14,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { run } from '../src/cli/main.js';
 import { buildTranscript, toWebVTT, type DraftCue } from '../src/model/transcript/index.js';
 import { DEMO_RECORDINGS, type DemoRecording } from './demo-recording-scripts.js';
+import { wavFile, wavSamples } from './lib/wav.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const OUT = join(ROOT, 'demo', 'recordings');
@@ -41,41 +42,15 @@ function espeak(voice: string, text: string, wavPath: string): Promise<void> {
 
 /** The 16-bit mono samples of a WAV file espeak-ng wrote, with silence trimmed from both ends. */
 function readSpeech(wav: Buffer): Int16Array {
-  let offset = 12;
-  while (offset + 8 <= wav.length) {
-    const id = wav.toString('ascii', offset, offset + 4);
-    const size = wav.readUInt32LE(offset + 4);
-    if (id === 'data') {
-      const bytes = wav.subarray(offset + 8, offset + 8 + Math.min(size, wav.length - offset - 8));
-      const samples = new Int16Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + (bytes.length & ~1)));
-      // espeak-ng pads with silence; trimming it lets turn times match the audible speech.
-      let first = 0;
-      let last = samples.length - 1;
-      while (first < last && Math.abs(samples[first]!) < 200) first++;
-      while (last > first && Math.abs(samples[last]!) < 200) last--;
-      const margin = Math.round(0.02 * SAMPLE_RATE);
-      return samples.subarray(Math.max(0, first - margin), Math.min(samples.length, last + margin));
-    }
-    offset += 8 + size + (size & 1);
-  }
-  throw new Error('espeak-ng wrote a WAV file without a data chunk');
-}
-
-function wavFile(samples: Int16Array): Buffer {
-  const header = Buffer.alloc(44);
-  header.write('RIFF', 0, 'ascii');
-  header.writeUInt32LE(36 + samples.byteLength, 4);
-  header.write('WAVEfmt ', 8, 'ascii');
-  header.writeUInt32LE(16, 16);
-  header.writeUInt16LE(1, 20); // PCM
-  header.writeUInt16LE(1, 22); // mono
-  header.writeUInt32LE(SAMPLE_RATE, 24);
-  header.writeUInt32LE(SAMPLE_RATE * 2, 28);
-  header.writeUInt16LE(2, 32);
-  header.writeUInt16LE(16, 34);
-  header.write('data', 36, 'ascii');
-  header.writeUInt32LE(samples.byteLength, 40);
-  return Buffer.concat([header, Buffer.from(samples.buffer, samples.byteOffset, samples.byteLength)]);
+  const samples = wavSamples(wav);
+  if (!samples) throw new Error('espeak-ng wrote a WAV file without a data chunk');
+  // espeak-ng pads with silence; trimming it lets turn times match the audible speech.
+  let first = 0;
+  let last = samples.length - 1;
+  while (first < last && Math.abs(samples[first]!) < 200) first++;
+  while (last > first && Math.abs(samples[last]!) < 200) last--;
+  const margin = Math.round(0.02 * SAMPLE_RATE);
+  return samples.subarray(Math.max(0, first - margin), Math.min(samples.length, last + margin));
 }
 
 /**
@@ -135,7 +110,7 @@ async function synthesize(recording: DemoRecording, work: string): Promise<{ wav
     all.set(chunk, offset);
     offset += chunk.length;
   }
-  return { wav: wavFile(all), turns };
+  return { wav: wavFile(all, SAMPLE_RATE), turns };
 }
 
 async function make(recording: DemoRecording): Promise<void> {

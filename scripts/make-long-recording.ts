@@ -12,6 +12,8 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { run } from '../src/cli/main.js';
+// The tests' seeded generator (mulberry32), so the fixture is the same on every machine.
+import { seededRandom } from '../test/model/transcript/generated-transcript.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const OUT = join(ROOT, '.cache', 'long');
@@ -37,18 +39,6 @@ const VOCABULARY = (
   'is are was were has have had do does did make build ship fix break measure improve review merge write read listen ' +
   'and but or so then also just still again already never always often sometimes about around through with without'
 ).split(' ');
-
-/** Deterministic pseudo-random numbers (mulberry32), so the fixture is the same on every machine. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function ffmpeg(args: string[]): Promise<void> {
   return new Promise((done, failed) => {
@@ -87,7 +77,7 @@ async function makeAudio(work: string): Promise<string> {
 const NOT_RECORDED = 17;
 
 function makeTranscript(): { json: unknown; rttm: string } {
-  const next = random(20240501);
+  const next = seededRandom(20240501);
   const speakers = NAMES.map((name, i) => ({ id: `s${i}`, name, participant: `p${i}` }));
   const cues: { startTime: number; endTime: number; speaker: string; text: string; words: [number, number][] }[] = [];
   const rttm: string[] = [];

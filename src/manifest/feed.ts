@@ -5,6 +5,7 @@
 
 import * as v from 'valibot';
 import { parseDateTime } from './date-time.js';
+import { describeThrown, readDocumentObject, toPlainDocument } from './document-input.js';
 import { applyExtensions } from './extensions.js';
 import {
   FEED_ROLES,
@@ -16,11 +17,9 @@ import {
   MAX_FEED_WAVEFORM_VALUES,
 } from './feed-schema.js';
 import type { Feed, FeedItem, FeedParseOptions, FeedParseResult } from './feed-types.js';
-import { childPath, describeValue, IssueCollector, pathAndAncestors } from './issues.js';
-import { readJsonText } from './json-text.js';
-import { toPlainJson } from './plain-json.js';
+import { childPath, IssueCollector } from './issues.js';
 import { effectiveRole } from './rules.js';
-import { isAbsoluteUrl, resolveManifestUrl } from './url-rules.js';
+import { resolveManifestUrl } from './url-rules.js';
 import { reportValibotIssues } from './valibot-issues.js';
 
 type Fields = Record<string, unknown>;
@@ -59,13 +58,7 @@ export function parseFeed(input: unknown, options: FeedParseOptions = {}): FeedP
     return parse(input, options, issues);
   } catch (e) {
     // Only a hostile object (a throwing getter, a revoked proxy) gets here.
-    let why = 'unknown error';
-    try {
-      why = e instanceof Error ? e.message : String(e);
-    } catch {
-      // keep the generic text
-    }
-    issues.error('', `the feed could not be read: ${why}`);
+    issues.error('', `the feed could not be read: ${describeThrown(e)}`);
     return { ok: false, errors: issues.errors, warnings: issues.warnings };
   }
 }
@@ -73,28 +66,8 @@ export function parseFeed(input: unknown, options: FeedParseOptions = {}): FeedP
 function parse(input: unknown, options: FeedParseOptions, issues: IssueCollector): FeedParseResult {
   const failure = (): FeedParseResult => ({ ok: false, errors: issues.errors, warnings: issues.warnings });
   const base = options?.baseUrl;
-  if (base !== undefined && !isAbsoluteUrl(base)) {
-    issues.error('', `options.baseUrl ${describeValue(String(base))} is not an absolute URL`);
-    return failure();
-  }
-
-  let value = input;
-  if (typeof input === 'string') {
-    if (input.length > MAX_FEED_TEXT_LENGTH) {
-      issues.error('', `feed text has ${input.length} characters, more than the ${MAX_FEED_TEXT_LENGTH} allowed`);
-      return failure();
-    }
-    const read = readJsonText(input);
-    if (!read.ok) {
-      issues.error('', read.message);
-      return failure();
-    }
-    value = read.value;
-  }
-  if (!isObject(value)) {
-    issues.error('', `expected a feed object (or its JSON text), got ${describeValue(value)}`);
-    return failure();
-  }
+  const value = readDocumentObject(input, base, 'feed', MAX_FEED_TEXT_LENGTH, issues);
+  if (!value) return failure();
   const version = Object.hasOwn(value, 'version') ? value.version : undefined;
   const major = typeof version === 'string' ? VERSION.exec(version) : null;
   if (major && major[1] !== '1') {
@@ -102,10 +75,9 @@ function parse(input: unknown, options: FeedParseOptions, issues: IssueCollector
     return failure();
   }
 
-  const plain = toPlainJson(value, issues, { caps: ARRAY_CAPS, handOver: NO_HAND_OVER });
-  if (!plain) return failure();
-  const walkErrors = issues.errorPaths();
-  const repeated = (path: string): boolean => walkErrors.size > 0 && pathAndAncestors(path).some((p) => walkErrors.has(p));
+  const walked = toPlainDocument(value, issues, { caps: ARRAY_CAPS, handOver: NO_HAND_OVER });
+  if (!walked) return failure();
+  const { plain, alreadyReported: repeated } = walked;
 
   const envelope = v.safeParse(FeedEnvelopeSchema, plain, { abortEarly: false });
   if (!envelope.success) reportValibotIssues(envelope.issues, issues, repeated);

@@ -6,14 +6,15 @@
 import * as v from 'valibot';
 import { applyExtensions } from './extensions.js';
 import { checkInlineTranscript } from './inline-transcript.js';
-import { describeValue, IssueCollector, pathAndAncestors } from './issues.js';
-import { readJsonText } from './json-text.js';
+import { describeThrown, readDocumentObject, toPlainDocument } from './document-input.js';
+import { IssueCollector } from './issues.js';
 import {
   MAX_AUDIO_SOURCES,
   MAX_CHAPTERS,
   MAX_CLIPS,
   MAX_INLINE_CUES,
   MAX_INLINE_WAVEFORM_VALUES,
+  MAX_MANIFEST_TEXT_LENGTH,
   MAX_PARTICIPANTS,
   MAX_REDACTIONS,
   MAX_SEGMENTS,
@@ -22,11 +23,9 @@ import {
 } from './limits.js';
 import { resolveUrlsInPlace } from './manifest-urls.js';
 import { normalizeManifest } from './normalize.js';
-import { toPlainJson } from './plain-json.js';
 import { checkManifestRules } from './rules.js';
 import { ManifestSchema } from './schema.js';
 import type { InlineTranscript, Manifest, ParseOptions, ParseResult } from './types.js';
-import { isAbsoluteUrl } from './url-rules.js';
 import { reportValibotIssues } from './valibot-issues.js';
 import { unsupportedVersionMessage } from './version.js';
 
@@ -52,14 +51,6 @@ const HAND_OVER: ReadonlySet<string> = new Set(['transcripts[].data.cues', 'tran
 
 function isObject(value: unknown): value is Fields {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function describeThrown(e: unknown): string {
-  try {
-    return e instanceof Error ? e.message : String(e);
-  } catch {
-    return 'unknown error';
-  }
 }
 
 /**
@@ -92,24 +83,8 @@ export function parseManifest(input: unknown, options: ParseOptions = {}): Parse
 function parse(input: unknown, options: ParseOptions, issues: IssueCollector): ParseResult {
   const failure = (): ParseResult => ({ ok: false, errors: issues.errors, warnings: issues.warnings });
   const base = options?.baseUrl;
-  if (base !== undefined && !isAbsoluteUrl(base)) {
-    issues.error('', `options.baseUrl ${describeValue(String(base))} is not an absolute URL`);
-    return failure();
-  }
-
-  let value = input;
-  if (typeof input === 'string') {
-    const read = readJsonText(input);
-    if (!read.ok) {
-      issues.error('', read.message);
-      return failure();
-    }
-    value = read.value;
-  }
-  if (!isObject(value)) {
-    issues.error('', `expected a manifest object (or its JSON text), got ${describeValue(value)}`);
-    return failure();
-  }
+  const value = readDocumentObject(input, base, 'manifest', MAX_MANIFEST_TEXT_LENGTH, issues);
+  if (!value) return failure();
   // Another major version may mean anything: checking it against v1 would only produce noise.
   const unsupported = unsupportedVersionMessage(Object.hasOwn(value, 'version') ? value.version : undefined);
   if (unsupported) {
@@ -117,14 +92,11 @@ function parse(input: unknown, options: ParseOptions, issues: IssueCollector): P
     return failure();
   }
 
-  const plain = toPlainJson(value, issues, { caps: ARRAY_CAPS, handOver: HAND_OVER });
-  if (!plain) return failure();
-  const walkErrors = issues.errorPaths();
+  const walked = toPlainDocument(value, issues, { caps: ARRAY_CAPS, handOver: HAND_OVER });
+  if (!walked) return failure();
+  const { plain } = walked;
   const parsed = v.safeParse(ManifestSchema, plain, { abortEarly: false });
-  if (!parsed.success) {
-    const repeated = (path: string): boolean => walkErrors.size > 0 && pathAndAncestors(path).some((p) => walkErrors.has(p));
-    reportValibotIssues(parsed.issues, issues, repeated);
-  }
+  if (!parsed.success) reportValibotIssues(parsed.issues, issues, walked.alreadyReported);
   const output = (isObject(parsed.output) ? parsed.output : {}) as Fields;
 
   const d = plain.duration;

@@ -4,6 +4,7 @@
  * URLs). The page and oEmbed renderers only format a card, so they cannot fail.
  */
 
+import { formatList } from '../i18n/list-format.js';
 import { isExpired } from '../manifest/expiry.js';
 import type { Manifest, Participant } from '../manifest/types.js';
 import { checkUrl, resolveManifestUrl } from '../manifest/url-rules.js';
@@ -105,14 +106,6 @@ function absolute(value: unknown, name: string): string | { error: string } {
 function host(manifest: Manifest): Participant | undefined {
   const recorded = manifest.participants.filter((p) => p.consent.record);
   return recorded.find((p) => p.role === 'host') ?? recorded.find((p) => p.role === 'co-host');
-}
-
-function listFormat(names: string[], lang: string): string {
-  try {
-    return new Intl.ListFormat(lang, { type: 'conjunction' }).format(names);
-  } catch {
-    return names.join(', ');
-  }
 }
 
 function dateOf(startedAt: string, lang: string): string {
@@ -223,7 +216,7 @@ function build(manifest: Manifest, options: ShareOptions): ShareCardResult {
       .map((p) => p.name);
     const parts = [
       hostPerson ? text.hostedBy(hostPerson.name) : undefined,
-      others.length > 0 ? text.with(listFormat(others.slice(0, 5), lang)) : undefined,
+      others.length > 0 ? text.with(formatList(others.slice(0, 5), lang)) : undefined,
       manifest.status === 'live' ? text.live : dateOf(manifest.startedAt, lang),
       formatTime(manifest.duration),
     ];

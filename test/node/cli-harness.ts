@@ -105,3 +105,16 @@ SPEAKER room 1 12.000 3.000 <NA> <NA> cy <NA> <NA>
 
 SPEAKER room 1 6.500 5.000 <NA> <NA> Bo_Guest <NA> <NA>
 `;
+
+/**
+ * A fresh temporary folder holding the 20 s fixture room: `room.wav` (a tone), `participants.json`,
+ * `room.vtt` and `room.rttm`.
+ */
+export async function makeRoomFolder(): Promise<string> {
+  const work = await tempDir();
+  await makeTone(join(work, 'room.wav'), 20);
+  await writeJson(join(work, 'participants.json'), PARTICIPANTS);
+  await writeFile(join(work, 'room.vtt'), TRANSCRIPT_VTT);
+  await writeFile(join(work, 'room.rttm'), DIARIZATION_RTTM);
+  return work;
+}

@@ -10,16 +10,12 @@ import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { DIARIZATION_RTTM, listDir, makeTone, PARTICIPANTS, runCli, tempDir, TRANSCRIPT_VTT, writeJson } from './cli-harness.js';
+import { listDir, makeRoomFolder, makeTone, PARTICIPANTS, runCli, writeJson } from './cli-harness.js';
 
 let work: string;
 
 before(async () => {
-  work = await tempDir();
-  await makeTone(join(work, 'room.wav'), 20);
-  await writeJson(join(work, 'participants.json'), PARTICIPANTS);
-  await writeFile(join(work, 'room.vtt'), TRANSCRIPT_VTT);
-  await writeFile(join(work, 'room.rttm'), DIARIZATION_RTTM);
+  work = await makeRoomFolder();
   await writeFile(join(work, 'noise.wav'), 'RIFF this is not audio at all');
   // A real WAV header followed by garbage: ffprobe may accept it, decoding must not pass silently.
   const wav = await readFile(join(work, 'room.wav'));

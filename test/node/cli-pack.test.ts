@@ -9,28 +9,13 @@ import { fileURLToPath } from 'node:url';
 import { parseManifest } from '../../src/manifest/index.js';
 import { decodeAudiowaveformJson } from '../../src/model/peaks.js';
 import { importTranscript } from '../../src/model/transcript/index.js';
-import {
-  DIARIZATION_RTTM,
-  listDir,
-  makeTone,
-  maxVolume,
-  PARTICIPANTS,
-  probeDuration,
-  runCli,
-  tempDir,
-  TRANSCRIPT_VTT,
-  writeJson,
-} from './cli-harness.js';
+import { DIARIZATION_RTTM, listDir, makeRoomFolder, makeTone, maxVolume, probeDuration, runCli, writeJson } from './cli-harness.js';
 
 const NOW = Date.parse('2026-03-01T12:00:00Z');
 let work: string;
 
 before(async () => {
-  work = await tempDir();
-  await makeTone(join(work, 'room.wav'), 20);
-  await writeJson(join(work, 'participants.json'), PARTICIPANTS);
-  await writeFile(join(work, 'room.vtt'), TRANSCRIPT_VTT);
-  await writeFile(join(work, 'room.rttm'), DIARIZATION_RTTM);
+  work = await makeRoomFolder();
   await writeJson(join(work, 'chapters.json'), { version: '1.2.0', chapters: [{ startTime: 0, title: 'Hello' }, { startTime: 15.5, title: 'Goodbye' }] });
   await writeJson(join(work, 'clips.json'), [{ id: 'welcome', startTime: 0.5, endTime: 6, title: 'Welcome' }]);
 });

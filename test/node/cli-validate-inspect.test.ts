@@ -5,7 +5,7 @@ import { createServer, type Server } from 'node:http';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { DIARIZATION_RTTM, makeTone, PARTICIPANTS, runCli, tempDir, TRANSCRIPT_VTT, writeJson } from './cli-harness.js';
+import { makeRoomFolder, runCli, writeJson } from './cli-harness.js';
 
 const NOW = Date.parse('2026-03-01T12:00:00Z');
 let work: string;
@@ -13,11 +13,7 @@ let server: Server;
 let origin: string;
 
 before(async () => {
-  work = await tempDir();
-  await makeTone(join(work, 'room.wav'), 20);
-  await writeJson(join(work, 'participants.json'), PARTICIPANTS);
-  await writeFile(join(work, 'room.vtt'), TRANSCRIPT_VTT);
-  await writeFile(join(work, 'room.rttm'), DIARIZATION_RTTM);
+  work = await makeRoomFolder();
   const packed = await runCli(
     ['pack', 'room.wav', '-o', 'rec', '-p', 'participants.json', '-t', 'room.vtt', '-d', 'room.rttm', '--title', 'Inspected room', '--expires-in', '12d', '--started-at', '2026-02-28T18:00:00Z'],
     { cwd: work, now: NOW },

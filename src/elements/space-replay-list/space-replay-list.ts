@@ -2,6 +2,7 @@ import { html, LitElement, nothing, type PropertyValues, type TemplateResult } f
 import { property, state } from 'lit/decorators.js';
 import { Task, TaskStatus, initialState } from '@lit/task';
 import { emit, type ListErrorDetail } from '../../events.js';
+import { formatList } from '../../i18n/list-format.js';
 import { languageOf, loadMessages, messagesFor, type Messages } from '../../i18n/messages.js';
 import type { FeedItem, FeedParticipant } from '../../manifest/feed-types.js';
 import type { ManifestIssue } from '../../manifest/issues.js';
@@ -472,7 +473,7 @@ export class SpaceReplayList extends LitElement {
   private _renderPeopleText(participants: readonly FeedParticipant[], m: Messages, lang: string): TemplateResult | typeof nothing {
     const { hosts, others } = splitHosts(participants);
     if (hosts.length === 0 && others.length === 0) return nothing;
-    const list = (names: string[]): string => listFormat(names, lang);
+    const list = (names: string[]): string => formatList(names, lang);
     const parts = [hosts.length > 0 ? m.list.hostedBy(list(hosts.map((p) => p.name))) : '', others.length > 0 ? m.list.with(list(others.map((p) => p.name))) : ''];
     return html`<span class="sr people-names">${parts.filter(Boolean).join(', ')}</span>`;
   }
@@ -493,14 +494,6 @@ export class SpaceReplayList extends LitElement {
       })}
       ${rest > 0 ? html`<span part="avatar" class="avatar more">${m.list.more(rest)}</span>` : nothing}
     </div>`;
-  }
-}
-
-function listFormat(names: string[], lang: string): string {
-  try {
-    return new Intl.ListFormat(lang, { type: 'conjunction' }).format(names);
-  } catch {
-    return names.join(', ');
   }
 }
 

@@ -6,7 +6,8 @@
  * `！`, `？`, optionally followed by closing quotes or brackets) or the cue has `MAX_CUE_WORDS`.
  */
 import type { ReadResult, SkippedItem } from './import-result.js';
-import { isObject, show, timeValue } from './json-fields.js';
+import { show } from './json-fields.js';
+import { readSegmentTimes } from './json-segment-times.js';
 import { splitWords } from './plain-text.js';
 import { SpeakerTable } from './speaker-table.js';
 import type { DraftCue } from './transcript-builder.js';
@@ -32,22 +33,10 @@ export function readPodcastJson(segments: readonly unknown[]): ReadResult {
   const table = new SpeakerTable();
   const valid: Segment[] = [];
   for (let index = 0; index < segments.length; index++) {
-    const seg = segments[index];
     const at = `segments[${index}]`;
-    if (!isObject(seg)) {
-      skipped.push({ index, reason: `${at} is not an object` });
-      continue;
-    }
-    const start = timeValue(seg['startTime']);
-    const end = timeValue(seg['endTime']);
-    if (start === undefined) {
-      skipped.push({ index, reason: `${at}.startTime ${show(seg['startTime'])} is not a time in seconds >= 0` });
-      continue;
-    }
-    if (end === undefined) {
-      skipped.push({ index, reason: `${at}.endTime ${show(seg['endTime'])} is not a time in seconds >= 0` });
-      continue;
-    }
+    const timed = readSegmentTimes(segments[index], index, at, 'startTime', 'endTime', skipped);
+    if (!timed) continue;
+    const { fields: seg, start, end } = timed;
     const words = typeof seg['body'] === 'string' ? splitWords(seg['body']) : [];
     if (words.length === 0) {
       skipped.push({ index, reason: `${at}.body ${show(seg['body'])} has no text` });

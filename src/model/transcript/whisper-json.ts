@@ -6,6 +6,7 @@
  */
 import type { ReadResult, SkippedItem } from './import-result.js';
 import { isObject, show, timeValue } from './json-fields.js';
+import { readSegmentTimes } from './json-segment-times.js';
 import { splitWords } from './plain-text.js';
 import { SpeakerTable } from './speaker-table.js';
 import type { DraftCue } from './transcript-builder.js';
@@ -16,22 +17,11 @@ export function readWhisperJson(segments: readonly unknown[], language: unknown)
   const table = new SpeakerTable();
   const cues: DraftCue[] = [];
   for (let index = 0; index < segments.length; index++) {
-    const seg = segments[index];
     const at = `segments[${index}]`;
-    if (!isObject(seg)) {
-      skipped.push({ index, reason: `${at} is not an object` });
-      continue;
-    }
-    let start = timeValue(seg['start']);
-    let end = timeValue(seg['end']);
-    if (start === undefined) {
-      skipped.push({ index, reason: `${at}.start ${show(seg['start'])} is not a time in seconds >= 0` });
-      continue;
-    }
-    if (end === undefined) {
-      skipped.push({ index, reason: `${at}.end ${show(seg['end'])} is not a time in seconds >= 0` });
-      continue;
-    }
+    const times = readSegmentTimes(segments[index], index, at, 'start', 'end', skipped);
+    if (!times) continue;
+    const seg = times.fields;
+    let { start, end } = times;
     if (end <= start) {
       skipped.push({ index, reason: `${at}.end ${end} is not after start ${start}` });
       continue;
