@@ -3,8 +3,8 @@
  * target (same file system, so the final step is a rename), which is swapped into place at the end
  * and removed on any failure or interruption.
  */
-import { chmod, mkdir, mkdtemp, readdir, rename, rm, stat } from 'node:fs/promises';
-import { rmSync } from 'node:fs';
+import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { describeFsError } from './input-file.js';
 import { fail, ok, type Outcome } from './outcome.js';
@@ -34,9 +34,11 @@ export async function createStagingDir(target: string, force: boolean, label = t
   let createdParent: string | undefined;
   try {
     createdParent = await mkdir(dirname(target), { recursive: true });
-    path = await mkdtemp(join(dirname(target), `.${basename(target)}.tmp-`));
+    // Synchronous from here until the exit handler below is registered: a signal handled in between
+    // (a second Ctrl-C exits at once) would otherwise leave the new folder behind.
+    path = mkdtempSync(join(dirname(target), `.${basename(target)}.tmp-`));
     // mkdtemp makes the folder private (0700); the output is meant to be served by a web server.
-    await chmod(path, 0o755);
+    chmodSync(path, 0o755);
   } catch (error) {
     if (path) rmSync(path, { recursive: true, force: true });
     if (createdParent) rmSync(createdParent, { recursive: true, force: true });
