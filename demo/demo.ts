@@ -23,7 +23,8 @@ byId<HTMLInputElement>('rtl').addEventListener('change', (e) => player.setAttrib
 byId<HTMLInputElement>('compact').addEventListener('change', (e) => stage.classList.toggle('compact', (e.target as HTMLInputElement).checked));
 
 const QUIET = new Set(['space-replay-seeked']);
-for (const name of SPACE_REPLAY_EVENTS) {
+// A clip link made in a player is logged like the media events.
+for (const name of [...SPACE_REPLAY_EVENTS, 'space-replay-clip'] as const) {
   document.addEventListener(name, (event) => {
     if (QUIET.has(name)) return;
     const detail = (event as CustomEvent).detail as Record<string, unknown>;

@@ -19,6 +19,8 @@ interface Turn {
   speaker: string;
   voice: string;
   text: string;
+  /** What the transcript says, when it differs from the speech (accents for search tests). */
+  transcript?: string;
 }
 
 interface Person {
@@ -54,9 +56,9 @@ const RECORDINGS: Recording[] = [
     ],
     turns: [
       { speaker: 'ada', voice: 'en-us', text: 'Welcome to the replay test recording. Today we talk about audio on the web.' },
-      { speaker: 'bo', voice: 'en-gb+f3', text: 'Thanks for having me. Streaming long rooms is harder than it looks.' },
+      { speaker: 'bo', voice: 'en-gb+f3', text: 'Thanks for having me. Streaming long rooms is harder than it looks.', transcript: 'Thanks for having me. Streaming long rooms is harder than it looks, voila.' },
       { speaker: 'cy', voice: 'en-us+m3', text: 'Segments keep the memory small, even for four hours.' },
-      { speaker: 'ada', voice: 'en-us', text: 'And peaks let us draw the waveform without decoding anything.' },
+      { speaker: 'ada', voice: 'en-us', text: 'And peaks let us draw the waveform without decoding anything.', transcript: 'And peaks let us draw the waveform without decoding anything, voilà.' },
     ],
   },
   {
@@ -190,6 +192,34 @@ function manifest(recording: Recording, segments: Segments, duration: number, pa
   };
 }
 
+/**
+ * A normalized JSON transcript of `recording` with word times: each turn's words share its segment
+ * in proportion to their length (espeak-ng reports no word times; tests need only a stable layout).
+ */
+function transcript(recording: Recording, segments: Segments): Record<string, unknown> {
+  const cues = recording.turns.map((turn, i) => {
+    const { start, end } = segments[i]!;
+    const text = turn.transcript ?? turn.text;
+    const tokens = text.split(/\s+/);
+    const total = tokens.reduce((n, t) => n + t.length + 1, 0);
+    let at = start;
+    const words = tokens.map((t) => {
+      const next = at + ((end - start) * (t.length + 1)) / total;
+      const word = [round(at), round(next - 0.02)];
+      at = next;
+      return word;
+    });
+    return { startTime: start, endTime: end, speaker: turn.speaker, text, words };
+  });
+  return {
+    format: 'space-replay-transcript',
+    version: '1.0',
+    language: 'en',
+    speakers: recording.people.map((p) => ({ id: p.id, name: p.name, participant: p.id })),
+    cues,
+  };
+}
+
 function writeJson(file: string, value: unknown): void {
   writeFileSync(file, JSON.stringify(value, null, 2) + '\n');
 }
@@ -222,6 +252,27 @@ try {
   variant('manifest-progressive.json', { id: 'fixture-progressive', audio: [{ url: 'audio.m4a', type: 'audio/mp4' }] });
   variant('manifest-playlist-404.json', { id: 'fixture-playlist-404', audio: [{ url: 'missing/index.m3u8', type: 'application/vnd.apple.mpegurl' }] });
   variant('manifest-v2.json', { version: '2.0' });
+  writeJson(join(dir, 'transcript.json'), transcript(talk.recording, talk.segments));
+  const highlight = talk.segments[2]!;
+  variant('manifest-transcript.json', {
+    id: 'fixture-transcript',
+    transcripts: [
+      { type: 'text/vtt', language: 'fr', url: 'missing-fr.vtt' },
+      { type: 'application/json', language: 'en', url: 'transcript.json' },
+    ],
+    clips: [{ id: 'segments', startTime: highlight.start, endTime: highlight.end, title: 'Segments keep memory small' }],
+    downloads: { audio: 'audio.m4a', transcript: 'transcript.json' },
+  });
+  // WebVTT with one malformed timing line: the player shows "1 line could not be read".
+  const vtt = ['WEBVTT', ''];
+  talk.segments.forEach((seg, i) => {
+    const stamp = (t: number) => new Date(Math.round(t * 1000)).toISOString().slice(11, 23);
+    const text = talk.recording.turns[i]!.transcript ?? talk.recording.turns[i]!.text;
+    vtt.push(i === 1 ? '00:00:xx.000 --> 00:00:09.000' : `${stamp(seg.start)} --> ${stamp(seg.end)}`, `<v ${seg.speaker}>${text}`, '');
+  });
+  writeFileSync(join(dir, 'transcript-bad-cue.vtt'), vtt.join('\n'));
+  variant('manifest-transcript-vtt.json', { id: 'fixture-transcript-vtt', transcripts: [{ type: 'text/vtt', language: 'en', url: 'transcript-bad-cue.vtt' }] });
+  variant('manifest-transcript-404.json', { id: 'fixture-transcript-404', transcripts: [{ type: 'text/vtt', url: 'missing.vtt' }] });
   const bad = manifest(talk.recording, talk.segments, talk.duration) as { participants: { consent: Record<string, unknown> }[] };
   bad.participants[1]!.consent.clip = 'yes';
   writeJson(join(dir, 'manifest-bad-schema.json'), bad);

@@ -88,6 +88,10 @@ const fr: Messages = {
     linkRefused: (names, n) =>
       `Ce lien menait à un extrait avec ${names}, qui ${n > 1 ? 'ont' : 'a'} refusé d’être cité${n > 1 ? 's' : ''} en extrait. La lecture part de son début.`,
     embedTitle: (title) => (title ? `Extrait de ${title}` : 'Extrait audio'),
+    make: 'Créer un extrait',
+    makeHint: 'Faites glisser sur la forme d’onde pour choisir l’extrait (ou Maj+glisser), ou sélectionnez des mots dans la transcription.',
+    highlights: 'Moments choisis',
+    playHighlight: (title) => `Écouter le moment choisi : ${title}`,
   },
   list: listFr,
 };

@@ -45,10 +45,10 @@ export interface Messages {
     string
   >;
   httpStatus: (status: number) => string;
-  /** `<space-replay-transcript>`. */
-  transcript: TranscriptMessages;
-  /** `<space-replay-clip-editor>` and clip links. */
-  clips: ClipMessages;
+  /** `<space-replay-transcript>` (English: in read-along-messages.ts, which ships with the panel). */
+  transcript?: TranscriptMessages;
+  /** `<space-replay-clip-editor>` and clip links (English: in read-along-messages.ts). */
+  clips?: ClipMessages;
   /** `<space-replay-list>`. */
   list: ListMessages;
 }
@@ -95,6 +95,10 @@ export interface ClipMessages {
   playFull: string;
   linkRefused: (names: string, count: number) => string;
   embedTitle: (title: string) => string;
+  make: string;
+  makeHint: string;
+  highlights: string;
+  playHighlight: (title: string) => string;
 }
 
 const en: Messages = {
@@ -141,47 +145,6 @@ const en: Messages = {
     offline: 'You are offline. Playback resumes when the connection is back.',
   },
   httpStatus: (status) => `The server answered ${status}${status === 404 ? ' (not found)' : status === 410 ? ' (gone)' : ''}.`,
-  transcript: {
-    label: 'Transcript',
-    loading: 'Loading transcript…',
-    unavailable: 'Transcript unavailable',
-    skipped: (n) => (n === 1 ? '1 line could not be read' : `${n} lines could not be read`),
-    search: 'Search the transcript',
-    searchCount: (i, n) => `${i} of ${n}`,
-    noResults: 'No results',
-    previousResult: 'Previous result',
-    nextResult: 'Next result',
-    resume: 'Resume following',
-    copy: 'Copy with timestamps',
-    copied: 'Transcript copied',
-    copyFailed: 'Could not copy',
-    downloadVtt: 'Download WebVTT',
-    downloadText: 'Download text',
-    playFrom: (time, name) => (name ? `Play ${name} from ${time}` : `Play from ${time}`),
-    removed: 'removed at the speaker’s request',
-    keyboardHelp: 'Enter plays from a word. Arrow keys move between words and paragraphs.',
-  },
-  clips: {
-    label: 'Clip',
-    start: 'Start',
-    end: 'End',
-    length: 'Length',
-    nudge: (which, later, byWord) =>
-      `${which === 'start' ? 'Start' : 'End'} ${byWord ? 'one word' : '0.1 seconds'} ${later ? 'later' : 'earlier'}`,
-    preview: 'Preview',
-    copyLink: 'Copy link',
-    share: 'Share…',
-    copyEmbed: 'Copy embed code',
-    linkCopied: 'Link copied',
-    embedCopied: 'Embed code copied',
-    copyFailed: 'Could not copy',
-    shortened: (max) => `Clips can be at most ${max} long: the end was moved.`,
-    refused: (names) => `This clip can’t be shared: ${names} asked not to be clipped.`,
-    clipOf: (start, end) => `Clip ${start}–${end}`,
-    playFull: 'Play full recording',
-    linkRefused: (names) => `This link was for a clip with ${names}, who asked not to be clipped. It plays from its start instead.`,
-    embedTitle: (title) => (title ? `Clip from ${title}` : 'Audio clip'),
-  },
   list: listEn,
 };
 

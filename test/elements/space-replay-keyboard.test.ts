@@ -23,6 +23,8 @@ function focusedName(el: SpaceReplay): string | null {
 describe('<space-replay> keyboard', () => {
   it('reaches every control with Tab, in a sensible order', async () => {
     const el = await mountReady();
+    // The clip tools come with the transcript chunk, after ready.
+    await waitFor(() => el.shadowRoot!.querySelector('[part~="clip-button"]'), 'the clip tools');
     before = document.createElement('button');
     before.textContent = 'before';
     el.before(before);
@@ -49,6 +51,7 @@ describe('<space-replay> keyboard', () => {
       'speaker:Ada Host',
       'speaker:Bo Guest',
       'speaker:Cy Cohost',
+      'clip-button',
     ]);
   });
 

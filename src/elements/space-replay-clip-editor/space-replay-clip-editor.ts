@@ -2,6 +2,7 @@ import { html, LitElement, nothing, type PropertyValues, type TemplateResult } f
 import { property, state } from 'lit/decorators.js';
 import { TimerScope } from '../../controllers/timer-scope.js';
 import { emit } from '../../events.js';
+import { readAlongMessages } from '../../i18n/read-along-messages.js';
 import { languageOf, loadMessages, messagesFor, type ClipMessages } from '../../i18n/messages.js';
 import type { ClipConsentResult } from '../../model/clip-consent.js';
 import { formatClipLink } from '../../model/clip-link.js';
@@ -194,7 +195,7 @@ export class SpaceReplayClipEditor extends LitElement {
   }
 
   private _messages(): ClipMessages {
-    return messagesFor(this._language()).clips;
+    return readAlongMessages(this._language()).clips;
   }
 
   /** The `lang` property, else the closest ancestor's (render runs before Lit reflects the property). */

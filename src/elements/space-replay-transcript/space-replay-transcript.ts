@@ -2,6 +2,7 @@ import { html, LitElement, nothing, svg, type PropertyValues, type TemplateResul
 import { property, state } from 'lit/decorators.js';
 import { TimerScope } from '../../controllers/timer-scope.js';
 import { emit } from '../../events.js';
+import { readAlongMessages } from '../../i18n/read-along-messages.js';
 import { languageOf, loadMessages, messagesFor, type TranscriptMessages } from '../../i18n/messages.js';
 import { formatSpokenTime, formatTime } from '../../model/time.js';
 import { toPlainText, toWebVTT, type SearchHit, type Transcript } from '../../model/transcript/index.js';
@@ -421,7 +422,7 @@ export class SpaceReplayTranscript extends LitElement {
   }
 
   private _messages(): TranscriptMessages {
-    return messagesFor(this._language()).transcript;
+    return readAlongMessages(this._language()).transcript;
   }
 
   /** The `lang` property, else the closest ancestor's (render runs before Lit reflects the property). */

@@ -34,7 +34,48 @@ const KEYS: Record<string, Keys> = {
 /** The overlay in `lang` (English keys for languages without a table); `close` hides it. */
 export function renderHelp(m: Messages, lang: string, close: () => void): TemplateResult {
   const keys = KEYS[lang.toLowerCase().split('-')[0] ?? ''] ?? KEYS.en!;
-  return html`<div part="help" class="help" role="dialog" aria-modal="false" aria-labelledby="help-title">
+  // Its styles come with it: the main chunk has a size budget.
+  return html`<style>
+  .help-head {
+    display: flex;
+    gap: 8px;
+    align-items: start;
+    justify-content: space-between;
+  }
+  .help {
+    position: absolute;
+    inset: 8px;
+    overflow: auto;
+    background: var(--space-replay-bg);
+    border: 1px solid var(--space-replay-border);
+    border-radius: var(--space-replay-radius);
+    padding: 12px 16px;
+    z-index: 10;
+    box-shadow: 0 8px 24px rgb(0 0 0 / 0.2);
+  }
+  .help h3 {
+    margin: 0;
+    font-size: 1em;
+  }
+  .help dl {
+    display: grid;
+    grid-template-columns: max-content 1fr;
+    gap: 6px 16px;
+  }
+  .help dt,
+  .help dd {
+    margin: 0;
+  }
+  kbd {
+    direction: ltr;
+    unicode-bidi: isolate;
+    font: inherit;
+    font-size: 0.85em;
+    padding: 1px 6px;
+    border: 1px solid var(--space-replay-border);
+    border-radius: 4px;
+  }
+    </style><div part="help" class="help" role="dialog" aria-modal="false" aria-labelledby="help-title">
     <div class="help-head">
       <h3 id="help-title">${m.shortcuts}</h3>
       <button part="button" type="button" @click=${close}>${m.close}</button>

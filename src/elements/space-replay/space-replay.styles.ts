@@ -107,8 +107,7 @@ export const styles = css`
     display: grid;
     gap: 4px;
   }
-  .heading,
-  .help-head {
+  .heading {
     display: flex;
     gap: 8px;
     align-items: start;
@@ -326,39 +325,6 @@ export const styles = css`
   }
   .bone.wave {
     height: 80px;
-  }
-  .help {
-    position: absolute;
-    inset: 8px;
-    overflow: auto;
-    background: var(--space-replay-bg);
-    border: 1px solid var(--space-replay-border);
-    border-radius: var(--space-replay-radius);
-    padding: 12px 16px;
-    z-index: 10;
-    box-shadow: 0 8px 24px rgb(0 0 0 / 0.2);
-  }
-  .help h3 {
-    margin: 0;
-    font-size: 1em;
-  }
-  .help dl {
-    display: grid;
-    grid-template-columns: max-content 1fr;
-    gap: 6px 16px;
-  }
-  .help dt,
-  .help dd {
-    margin: 0;
-  }
-  kbd {
-    direction: ltr;
-    unicode-bidi: isolate;
-    font: inherit;
-    font-size: 0.85em;
-    padding: 1px 6px;
-    border: 1px solid var(--space-replay-border);
-    border-radius: 4px;
   }
   @container (max-width: 480px) {
     .player {

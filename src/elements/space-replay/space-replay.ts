@@ -47,8 +47,9 @@ const WAVE_HEIGHT = 56;
  * @fires space-replay-seeked - `{currentTime}`: a seek finished.
  * @fires space-replay-ratechange - `{playbackRate}`: the rate changed.
  * @fires space-replay-engine - `{engine}`: `native`, `hls.js` or `progressive` was chosen.
+ * @fires space-replay-clip - `{startTime, endTime, url}`: a clip link was made (copied, shared or embedded).
  *
- * @slot transcript - Below the speakers: where the transcript panel and clip tools go.
+ * @slot transcript - Below the player's transcript panel and clip tools, for a site's additions.
  *
  * @csspart player - The whole player box.
  * @csspart header - Title, host, date, duration and status.
@@ -80,6 +81,12 @@ const WAVE_HEIGHT = 56;
  * @csspart message - The expired, error and offline messages.
  * @csspart issues - The list of manifest problems, each with its field path.
  * @csspart help - The keyboard shortcuts overlay.
+ * @csspart marks - Search hits and clip ranges drawn over the lanes.
+ * @csspart clip-banner - "Clip 1:02–1:35 · Play full recording" (with `play-full-button`).
+ * @csspart clip-notice - A clip link opened as a plain timestamp (consent), naming who refused.
+ * @csspart clip-tools - The "Make a clip" toggle (`clip-button`) and its hint (`clip-hint`).
+ * @csspart highlights - The host highlights (`highlight`, `highlight active`, `highlight-button`).
+ * @csspart clip-editor - The clip editor row (the editor's own parts as `editor`, `editor-message`, `editor-button`; `close-clip-button`).
  *
  * @cssprop --space-replay-font - Font family.
  * @cssprop --space-replay-bg - Background.
@@ -105,6 +112,8 @@ export class SpaceReplay extends LitElement {
     skipBack: { type: Number, attribute: 'skip-back' },
     skipForward: { type: Number, attribute: 'skip-forward' },
     noResume: { type: Boolean, attribute: 'no-resume' },
+    deepLink: { type: Boolean, attribute: 'deep-link' },
+    maxClip: { type: Number, attribute: 'max-clip' },
     hlsConfig: { attribute: false },
     playing: { type: Boolean, reflect: true },
     loading: { type: Boolean, reflect: true },
@@ -140,6 +149,12 @@ export class SpaceReplay extends LitElement {
 
   /** Don't remember or restore the listening position. */
   noResume = false;
+
+  /** Open the page's clip link (`#t=62,95`, `?t=90`) once ready. */
+  deepLink = false;
+
+  /** The longest clip a listener can make, seconds. */
+  maxClip = 120;
 
   /** hls.js settings merged over the player's (e.g. `{workerPath}` to run hls.js in a worker). */
   hlsConfig: Record<string, unknown> | undefined;
@@ -204,6 +219,8 @@ export class SpaceReplay extends LitElement {
   private _chapterAbort: AbortController | null = null;
   private _session: typeof import('./media-session.js') | null = null;
   private _help: typeof import('./help-overlay.js') | null = null;
+  /** Transcript and clips: their own chunk, loaded once the player is ready. */
+  private _extras: import('./transcript-and-clips.js').TranscriptAndClips | null = null;
 
   private readonly _task = new Task(this, {
     task: async ([object, src, inline]: readonly [unknown, string, string | undefined], { signal }) => {
@@ -447,6 +464,8 @@ export class SpaceReplay extends LitElement {
     this._ended = false;
     this._cursorPx = -1;
     this._session?.releaseMediaSession(this);
+    this._extras?.destroy();
+    this._extras = null;
   }
 
   /** Wires a loaded recording: model, lanes, waveform, then the audio (in that order: see WaveformController). */
@@ -478,6 +497,14 @@ export class SpaceReplay extends LitElement {
       this._tick(startAt);
     }
     emit(this, 'space-replay-ready', { manifest });
+    void import('./transcript-and-clips.js').then(({ TranscriptAndClips }) => {
+      if (id !== this._playbackId) return;
+      // A moved element starts again: the old one's listeners go first.
+      this._extras?.destroy();
+      this._extras = new TranscriptAndClips(this, manifest, (on) => this._waveform.wavesurfer?.toggleInteraction(on));
+      this.requestUpdate();
+      void this.updateComplete.then(() => this._extras?.load(languageOf(this)));
+    });
     if (manifest.chapters) {
       this._chapterAbort = new AbortController();
       const { loadChapters } = await import('./recording.js');
@@ -585,6 +612,7 @@ export class SpaceReplay extends LitElement {
         this._cursor.style.transform = `translateX(${px}px)`;
       }
     }
+    this._extras?.tick(t);
     if (this.playing && Math.abs(t - this._lastSaved) >= SAVE_EVERY_SECONDS) this._savePosition(false);
   }
 
@@ -779,20 +807,22 @@ export class SpaceReplay extends LitElement {
 
   private _onPointerDown(e: PointerEvent): void {
     if (e.button !== 0 || !this._recording) return;
-    this._dragging = true;
     this._timeline?.setPointerCapture?.(e.pointerId);
+    if (this._extras?.pointer(e, this._timeAt(e), 0)) return;
+    this._dragging = true;
     this.seek(this._timeAt(e));
   }
 
   private _onPointerMove(e: PointerEvent): void {
     if (!this._recording || !this._timeline) return;
     const time = this._timeAt(e);
+    this._extras?.pointer(e, time, 1);
     const box = this._timeline.getBoundingClientRect();
     this._hover = { x: Math.min(Math.max(e.clientX - box.left, 0), box.width), time };
   }
 
   private _onPointerUp(e: PointerEvent): void {
-    if (!this._dragging) return;
+    if (this._extras?.pointer(e, this._timeAt(e), 2) || !this._dragging) return;
     this._dragging = false;
     this.seek(this._timeAt(e));
   }
@@ -874,13 +904,14 @@ export class SpaceReplay extends LitElement {
         </div>
         ${this._hover
           ? html`<div part="hover" class="hover" style="left:${this._hover.x}px" aria-hidden="true">
-              ${formatTime(this._hover.time, { forceHours: hours })}${hoverName ? html` · <bdi>${hoverName}</bdi>` : nothing}
+              ${formatTime(this._hover.time, { forceHours: hours })}${hoverName ? html` · <bdi>${hoverName}</bdi>` : nothing}${this._extras?.hoverNote(this._hover.time, lang)}
             </div>`
           : nothing}
       </div>
+      ${this._extras?.renderBanner(m, lang)}
       ${this._mediaError ? this._renderMessage(m, this._mediaError) : nothing} ${this._renderTransport(manifest, m, lang, hours)}
       ${this._renderSpeakers(m)}
-      <div part="transcript" class="transcript"><slot name="transcript"></slot></div>
+      <div part="transcript" class="transcript">${this._extras?.render(m, lang)}<slot name="transcript"></slot></div>
       ${this._helpOpen && this._help ? this._help.renderHelp(m, lang, () => this._toggleHelp(false)) : nothing}`;
   }
 
