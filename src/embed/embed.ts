@@ -25,6 +25,8 @@ export function startEmbed(doc: Document = document): EmbedParams {
   if (params.src) {
     const player = doc.createElement('space-replay');
     if (params.accent) player.style.setProperty('--space-replay-accent', params.accent);
+    // Clip links (`#t=START,END` on the embed URL) open as clips, as on a page with the player.
+    player.setAttribute('deep-link', '');
     player.src = params.src;
     content = player;
   } else {

@@ -223,3 +223,18 @@ describe('embed resizing', () => {
     expect(broken.contentDocument!.querySelector('space-replay')).to.equal(null);
   });
 });
+
+describe('embed clip links', () => {
+  it('opens a #t= fragment on the embed URL as the player position', async () => {
+    const iframe = document.createElement('iframe');
+    iframe.src = `${here}${EMBED}?${new URLSearchParams({ src: `${here}${MANIFEST}` })}#t=4`;
+    iframe.style.cssText = 'width:640px;height:300px;border:0;display:block';
+    const loaded = oneEvent(iframe, 'load');
+    document.body.append(iframe);
+    frames.push(iframe);
+    await loaded;
+    const player = await waitFor(() => iframe.contentDocument?.querySelector('space-replay') ?? undefined, 'the embedded player');
+    expect(player.hasAttribute('deep-link')).to.equal(true);
+    await waitFor(() => Math.abs((player as unknown as { currentTime: number }).currentTime - 4) < 0.25, 'the player at 4 s');
+  });
+});
