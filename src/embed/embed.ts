@@ -24,6 +24,7 @@ export function startEmbed(doc: Document = document): EmbedParams {
   let content: HTMLElement;
   if (params.src) {
     const player = doc.createElement('space-replay');
+    if (params.theme !== 'auto') player.setAttribute('theme', params.theme);
     if (params.accent) player.style.setProperty('--space-replay-accent', params.accent);
     // Clip links (`#t=START,END` on the embed URL) open as clips, as on a page with the player.
     player.setAttribute('deep-link', '');

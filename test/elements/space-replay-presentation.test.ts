@@ -27,6 +27,13 @@ function text(el: SpaceReplay, selector: string): string {
   return part(el, selector).textContent!.replace(/\s+/g, ' ').trim();
 }
 
+/** Whether any opaque pixel of `canvas` has exactly this colour. */
+function hasPixel(canvas: HTMLCanvasElement, [r, g, b]: [number, number, number]): boolean {
+  const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+  for (let i = 0; i < data.length; i += 4) if (data[i] === r && data[i + 1] === g && data[i + 2] === b && data[i + 3] === 255) return true;
+  return false;
+}
+
 async function withManifest(change: (manifest: Record<string, any>) => void): Promise<SpaceReplay> {
   const manifest = await manifestObject();
   change(manifest);
@@ -126,6 +133,27 @@ describe('<space-replay> header, language and theming', () => {
     if (!(await emulate({ colorScheme: 'dark' }))) this.skip();
     await waitFor(() => getComputedStyle(player).backgroundColor !== light, 'a dark background');
     expect(getComputedStyle(player).backgroundColor).to.equal('rgb(22, 24, 29)');
+  });
+
+  it('forces a scheme with theme="dark" and theme="light"', async function () {
+    const el = await mountReady();
+    const player = part(el, '[part~="player"]');
+    const lanes = part(el, '[part~="lanes"]') as HTMLCanvasElement;
+    // The chapters arrive after ready and repaint the lanes themselves: wait, so only the theme can.
+    await waitFor(() => el.shadowRoot!.querySelector('[part~="chapters"]'), 'the chapters');
+    await waitFor(() => hasPixel(lanes, [238, 240, 244]), 'lane tracks in the light surface colour');
+    el.setAttribute('theme', 'dark');
+    expect(getComputedStyle(player).backgroundColor).to.equal('rgb(22, 24, 29)');
+    expect(getComputedStyle(el).colorScheme).to.equal('dark');
+    // The canvases read colours when drawn: a theme change must repaint them.
+    await waitFor(() => hasPixel(lanes, [36, 40, 50]), 'lane tracks repainted in the dark surface colour');
+    el.setAttribute('theme', 'auto');
+    expect(getComputedStyle(player).backgroundColor).to.equal('rgb(255, 255, 255)');
+    if (!(await emulate({ colorScheme: 'dark' }))) this.skip();
+    await waitFor(() => getComputedStyle(player).backgroundColor === 'rgb(22, 24, 29)', 'a dark background under a dark scheme');
+    el.setAttribute('theme', 'light');
+    expect(getComputedStyle(player).backgroundColor).to.equal('rgb(255, 255, 255)');
+    expect(getComputedStyle(el).colorScheme).to.equal('light');
   });
 
   it('takes speaker colours from --space-replay-speaker-N', async () => {

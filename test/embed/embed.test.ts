@@ -206,6 +206,7 @@ describe('embed resizing', () => {
     const doc = iframe.contentDocument!;
     expect(doc.documentElement.lang).to.equal('fr');
     expect(doc.documentElement.dataset.theme).to.equal('dark');
+    expect(player.getAttribute('theme')).to.equal('dark');
     const style = iframe.contentWindow!.getComputedStyle(player);
     expect(style.getPropertyValue('--space-replay-accent').trim()).to.equal('#ff5500');
     expect(style.getPropertyValue('--space-replay-bg').trim()).to.equal('#16181d');

@@ -1,5 +1,6 @@
 /** Styles of `<space-replay-clip-editor>`. */
 import { css } from 'lit';
+import { buttonStyles } from '../shared/button.styles.js';
 
 /** The editor's shadow styles. */
 export const styles = css`
@@ -41,24 +42,11 @@ export const styles = css`
     font-variant-numeric: tabular-nums;
     font-weight: 600;
   }
-  button {
-    font: inherit;
-    font-size: 0.875em;
-    color: inherit;
-    background: var(--space-replay-surface, #f6f8fa);
-    border: 1px solid var(--space-replay-border, #d0d7de);
-    border-radius: calc(var(--space-replay-radius, 8px) / 2);
-    padding: 0.25rem 0.5rem;
-    cursor: pointer;
-  }
+  ${buttonStyles}
   button[part~='nudge'] {
     min-width: 2.25rem;
     padding-inline: 0.25rem;
     font-variant-numeric: tabular-nums;
-  }
-  button:disabled {
-    opacity: 0.5;
-    cursor: default;
   }
   button:focus-visible,
   .link:focus-visible {

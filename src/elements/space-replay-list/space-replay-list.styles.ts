@@ -1,17 +1,10 @@
 import { css } from 'lit';
+import { darkPalette, lightPalette } from '../shared/palette.styles.js';
 
 /** Styles of `<space-replay-list>`: the player's custom properties and defaults, light and dark, RTL-aware. */
 export const styles = css`
   :host {
-    --space-replay-font: system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif;
-    --space-replay-bg: #ffffff;
-    --space-replay-fg: #16181d;
-    --space-replay-muted: #5b6270;
-    --space-replay-accent: #4338ca;
-    --space-replay-surface: #eef0f4;
-    --space-replay-border: #d6d9e0;
-    --space-replay-radius: 12px;
-    --space-replay-live: #dc2626;
+    ${lightPalette}
     display: block;
     container-type: inline-size;
     color-scheme: light dark;
@@ -20,13 +13,7 @@ export const styles = css`
   }
   @media (prefers-color-scheme: dark) {
     :host {
-      --space-replay-bg: #16181d;
-      --space-replay-fg: #eceef2;
-      --space-replay-muted: #a0a7b5;
-      --space-replay-accent: #a5b4fc;
-      --space-replay-surface: #242832;
-      --space-replay-border: #363b47;
-      --space-replay-live: #f87171;
+      ${darkPalette}
     }
   }
   .sr {

@@ -1,5 +1,6 @@
 /** Styles of `<space-replay-transcript>`. Blocks use padding, never margins, so their measured heights add up exactly. */
 import { css } from 'lit';
+import { buttonStyles } from '../shared/button.styles.js';
 
 /** The panel's shadow styles. */
 export const styles = css`
@@ -51,20 +52,7 @@ export const styles = css`
   .status:empty {
     display: none;
   }
-  button {
-    font: inherit;
-    font-size: 0.875em;
-    color: inherit;
-    background: var(--space-replay-surface, #f6f8fa);
-    border: 1px solid var(--space-replay-border, #d0d7de);
-    border-radius: calc(var(--space-replay-radius, 8px) / 2);
-    padding: 0.25rem 0.5rem;
-    cursor: pointer;
-  }
-  button:disabled {
-    opacity: 0.5;
-    cursor: default;
-  }
+  ${buttonStyles}
   button:focus-visible,
   .search:focus-visible,
   [part~='word']:focus-visible {

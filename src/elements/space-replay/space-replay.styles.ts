@@ -1,24 +1,31 @@
 import { css } from 'lit';
+import { darkPalette, lightPalette } from '../shared/palette.styles.js';
+
+/** The player's dark palette: under the viewer's dark scheme (unless `theme="light"`) and under `theme="dark"`. */
+const dark = css`
+  ${darkPalette}
+  --space-replay-wave: #596073;
+  --space-replay-speaker-1: #60a5fa;
+  --space-replay-speaker-2: #fbbf24;
+  --space-replay-speaker-3: #34d399;
+  --space-replay-speaker-4: #f472b6;
+  --space-replay-speaker-5: #a78bfa;
+  --space-replay-speaker-6: #22d3ee;
+  --space-replay-speaker-7: #a3e635;
+  --space-replay-speaker-8: #fb7185;
+`;
 
 /**
- * Styles of `<space-replay>`: custom properties with defaults, light and dark, compact under
- * 480 px, RTL-aware. The timeline and the transport buttons stay left-to-right in every script:
- * media timelines are not mirrored.
+ * Styles of `<space-replay>`: custom properties with defaults, light and dark (the viewer's scheme,
+ * or forced by the `theme` attribute), compact under 480 px, RTL-aware. The timeline and the
+ * transport buttons stay left-to-right in every script: media timelines are not mirrored.
  */
 export const styles = css`
   :host {
-    --space-replay-font: system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif;
-    --space-replay-bg: #ffffff;
-    --space-replay-fg: #16181d;
-    --space-replay-muted: #5b6270;
-    --space-replay-accent: #4338ca;
-    --space-replay-surface: #eef0f4;
-    --space-replay-border: #d6d9e0;
-    --space-replay-radius: 12px;
+    ${lightPalette}
     --space-replay-wave: #a3a9b8;
     --space-replay-progress: var(--space-replay-accent);
     --space-replay-cursor: var(--space-replay-fg);
-    --space-replay-live: #dc2626;
     --space-replay-speaker-1: #2563eb;
     --space-replay-speaker-2: #d97706;
     --space-replay-speaker-3: #059669;
@@ -35,24 +42,16 @@ export const styles = css`
     color: var(--space-replay-fg);
   }
   @media (prefers-color-scheme: dark) {
-    :host {
-      --space-replay-bg: #16181d;
-      --space-replay-fg: #eceef2;
-      --space-replay-muted: #a0a7b5;
-      --space-replay-accent: #a5b4fc;
-      --space-replay-surface: #242832;
-      --space-replay-border: #363b47;
-      --space-replay-wave: #596073;
-      --space-replay-live: #f87171;
-      --space-replay-speaker-1: #60a5fa;
-      --space-replay-speaker-2: #fbbf24;
-      --space-replay-speaker-3: #34d399;
-      --space-replay-speaker-4: #f472b6;
-      --space-replay-speaker-5: #a78bfa;
-      --space-replay-speaker-6: #22d3ee;
-      --space-replay-speaker-7: #a3e635;
-      --space-replay-speaker-8: #fb7185;
+    :host(:not([theme=light])) {
+      ${dark}
     }
+  }
+  :host([theme=dark]) {
+    ${dark}
+    color-scheme: dark;
+  }
+  :host([theme=light]) {
+    color-scheme: light;
   }
   .player {
     position: relative;

@@ -38,6 +38,8 @@ const WAVE_HEIGHT = 56;
  * <script type="module" src="https://unpkg.com/space-replay"></script>
  * <space-replay src="/rooms/2024-05-01/manifest.json"></space-replay>
  *
+ * @attr {'light' | 'dark' | 'auto'} theme - Colour scheme: `auto` (default) follows the viewer's `prefers-color-scheme`; pure CSS, no property.
+ *
  * @fires space-replay-ready - `{manifest}`: the manifest is valid and audio is attached.
  * @fires space-replay-error - `{code, message, fatal, issues?, status?}`: something went wrong.
  * @fires space-replay-speakerchange - `{speakerId}`: the active speaker changed (`null`: silence).
@@ -387,14 +389,16 @@ export class SpaceReplay extends LitElement {
 
   // ---- lifecycle --------------------------------------------------------------------------
 
-  // `lang` is a global attribute, not a Lit property: watch it so the strings follow it.
+  // `lang` is a global attribute, not a Lit property: watch it so the strings follow it. `theme`
+  // is pure CSS (`:host([theme=dark])`), not a property either: only the canvases need telling.
   static override get observedAttributes(): string[] {
-    return [...super.observedAttributes, 'lang'];
+    return [...super.observedAttributes, 'lang', 'theme'];
   }
 
   override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
     super.attributeChangedCallback(name, old, value);
     if (name === 'lang') this.requestUpdate();
+    if (name === 'theme') this._onSchemeChange();
   }
 
   override connectedCallback(): void {
