@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import nodeResolve from '@rollup/plugin-node-resolve';
 import esbuild from 'rollup-plugin-esbuild';
+import terser from '@rollup/plugin-terser';
 import { embedConfig } from './scripts/rollup-embed.js';
 
 const pkg = JSON.parse(await import('node:fs').then((fs) => fs.readFileSync('./package.json', 'utf8')));
@@ -36,7 +37,7 @@ const configs = [
   },
   {
     input: { 'space-replay': 'src/index.ts', 'space-replay-list': 'src/elements/space-replay-list/define.ts' },
-    plugins: [nodeResolve({ browser: true }), ts({ minify: true, legalComments: 'none' })],
+    plugins: [nodeResolve({ browser: true }), ts({ minify: true, legalComments: 'none' }), terser({ ecma: 2020, module: true, compress: { passes: 2 }, format: { comments: false } })],
     output: { dir: 'dist/cdn', format: 'es', entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js' },
   },
 ];

@@ -1,7 +1,10 @@
 /**
  * Strings of `<space-replay-list>` (the profile audio tab): their shape and English (French is in
- * list-messages-fr.ts, loaded with fr.ts). They are reached as `messagesFor(lang).list`.
+ * list-messages-fr.ts, loaded with fr.ts). They ship with the list, not in the player's main chunk;
+ * the list reads them through `listTable(lang)`.
  */
+
+import { messagesFor, type Messages } from './messages.js';
 
 /** Strings of the recording list. */
 export interface ListMessages {
@@ -61,3 +64,12 @@ export const listEn: ListMessages = {
   skipped: (n) => (n === 1 ? '1 recording could not be shown' : `${n} recordings could not be shown`),
   closePlayer: 'Close the player',
 };
+
+/** The player's strings plus the list's, for `lang` (English list strings until that language's table has loaded). */
+export type ListTable = Messages & { list: ListMessages };
+
+/** The strings `<space-replay-list>` renders with, for `lang`. */
+export function listTable(lang: string): ListTable {
+  const table = messagesFor(lang);
+  return { ...table, list: table.list ?? listEn };
+}

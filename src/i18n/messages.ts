@@ -4,7 +4,7 @@
  * unknown languages fall back to English.
  */
 
-import { listEn, type ListMessages } from './list-messages.js';
+import type { ListMessages } from './list-messages.js';
 
 /** One locale's strings. Functions take what varies and must not concatenate markup. */
 export interface Messages {
@@ -49,8 +49,8 @@ export interface Messages {
   transcript?: TranscriptMessages;
   /** `<space-replay-clip-editor>` and clip links (English: in read-along-messages.ts). */
   clips?: ClipMessages;
-  /** `<space-replay-list>`. */
-  list: ListMessages;
+  /** `<space-replay-list>` (English: in list-messages.ts, which ships with the list). */
+  list?: ListMessages;
 }
 
 /** Strings of the transcript panel. */
@@ -145,7 +145,6 @@ const en: Messages = {
     offline: 'You are offline. Playback resumes when the connection is back.',
   },
   httpStatus: (status) => `The server answered ${status}${status === 404 ? ' (not found)' : status === 410 ? ' (gone)' : ''}.`,
-  list: listEn,
 };
 
 // English ships with the element; other languages are chunks of their own, fetched when a player

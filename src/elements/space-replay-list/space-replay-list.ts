@@ -3,7 +3,8 @@ import { property, state } from 'lit/decorators.js';
 import { Task, TaskStatus, initialState } from '@lit/task';
 import { emit, type ListErrorDetail } from '../../events.js';
 import { formatList } from '../../i18n/list-format.js';
-import { languageOf, loadMessages, messagesFor, type Messages } from '../../i18n/messages.js';
+import { languageOf, loadMessages, messagesFor } from '../../i18n/messages.js';
+import { listTable, type ListTable } from '../../i18n/list-messages.js';
 import type { FeedItem, FeedParticipant } from '../../manifest/feed-types.js';
 import type { ManifestIssue } from '../../manifest/issues.js';
 import { formatSpokenTime, formatTime } from '../../model/time.js';
@@ -347,7 +348,7 @@ export class SpaceReplayList extends LitElement {
 
   protected override render(): TemplateResult {
     const lang = languageOf(this);
-    const m = messagesFor(lang);
+    const m = listTable(lang);
     const status = this._task.status;
     if (status === TaskStatus.PENDING && this._items.length === 0) return this._renderLoading(m);
     if (status === TaskStatus.ERROR) {
@@ -359,14 +360,14 @@ export class SpaceReplayList extends LitElement {
     return this._renderList(m, lang);
   }
 
-  private _renderLoading(m: Messages): TemplateResult {
+  private _renderLoading(m: ListTable): TemplateResult {
     return html`<div part="message loading" class="message loading" role="status">
       <span class="sr">${m.list.loading}</span>
       ${[0, 1, 2].map(() => html`<div class="bone" aria-hidden="true"></div>`)}
     </div>`;
   }
 
-  private _renderError(m: Messages, headline: string, detail: ListErrorDetail): TemplateResult {
+  private _renderError(m: ListTable, headline: string, detail: ListErrorDetail): TemplateResult {
     const issues = detail.issues ?? [];
     return html`<div part="message error" class="message error" role="alert">
       <p class="headline">${detail.code === 'offline' ? m.errors.offline : headline}</p>
@@ -380,7 +381,7 @@ export class SpaceReplayList extends LitElement {
     </div>`;
   }
 
-  private _renderList(m: Messages, lang: string): TemplateResult {
+  private _renderList(m: ListTable, lang: string): TemplateResult {
     const now = Date.now();
     const filtered = this._filtered();
     const visible = filtered.slice(0, this._shown);
@@ -404,7 +405,7 @@ export class SpaceReplayList extends LitElement {
       ${this._skipped.length > 0 ? this._renderSkipped(m) : nothing}`;
   }
 
-  private _renderFilters(m: Messages): TemplateResult {
+  private _renderFilters(m: ListTable): TemplateResult {
     return html`<div part="filters" class="filters" role="group" aria-label=${m.list.filterLabel}>
       ${LIST_FILTERS.map((f) => {
         const active = this.filter === f;
@@ -415,7 +416,7 @@ export class SpaceReplayList extends LitElement {
     </div>`;
   }
 
-  private _renderSkipped(m: Messages): TemplateResult {
+  private _renderSkipped(m: ListTable): TemplateResult {
     const items = new Set(this._skipped.map((s) => `${s.page}:${/^items\[\d+\]/.exec(s.path)?.[0] ?? s.path}`));
     return html`<details part="issues" class="skipped">
       <summary>${m.list.skipped(items.size)}</summary>
@@ -425,7 +426,7 @@ export class SpaceReplayList extends LitElement {
     </details>`;
   }
 
-  private _renderItem(item: FeedItem, index: number, focused: boolean, m: Messages, lang: string, now: number): TemplateResult {
+  private _renderItem(item: FeedItem, index: number, focused: boolean, m: ListTable, lang: string, now: number): TemplateResult {
     const { expired, daysLeft } = expiryOf(item, now);
     const open = this._open.has(item.id) && !expired;
     const resume = expired ? undefined : resumePositionOf(item);
@@ -463,14 +464,14 @@ export class SpaceReplayList extends LitElement {
     </li>`;
   }
 
-  private _renderStatus(item: FeedItem, m: Messages): TemplateResult {
+  private _renderStatus(item: FeedItem, m: ListTable): TemplateResult {
     if (item.status === 'live') {
       return html`<span part="badge live" class="badge live"><span class="dot" aria-hidden="true"></span><span aria-hidden="true">${m.list.rec}</span><span class="sr">${m.list.liveNow}</span></span>`;
     }
     return html`<span part="badge ${item.status}" class="badge ${item.status}">${item.status === 'pending' ? m.list.scheduled : m.list.recorded}</span>`;
   }
 
-  private _renderPeopleText(participants: readonly FeedParticipant[], m: Messages, lang: string): TemplateResult | typeof nothing {
+  private _renderPeopleText(participants: readonly FeedParticipant[], m: ListTable, lang: string): TemplateResult | typeof nothing {
     const { hosts, others } = splitHosts(participants);
     if (hosts.length === 0 && others.length === 0) return nothing;
     const list = (names: string[]): string => formatList(names, lang);
@@ -478,7 +479,7 @@ export class SpaceReplayList extends LitElement {
     return html`<span class="sr people-names">${parts.filter(Boolean).join(', ')}</span>`;
   }
 
-  private _renderAvatars(participants: readonly FeedParticipant[], m: Messages, expired: boolean): TemplateResult | typeof nothing {
+  private _renderAvatars(participants: readonly FeedParticipant[], m: ListTable, expired: boolean): TemplateResult | typeof nothing {
     const { hosts, others } = splitHosts(participants);
     const people = [...hosts, ...others];
     if (people.length === 0) return nothing;
