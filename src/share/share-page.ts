@@ -64,7 +64,7 @@ export function renderSharePage(card: ShareCard): string {
   const audio = card.audio ? `${card.audio.url}${range ? `#t=${range}` : ''}` : undefined;
   const body =
     `    <main>\n` +
-    `      <space-replay src="${escapeHtml(card.manifestUrl)}"${range ? ` data-clip="${escapeHtml(range)}"` : ''}></space-replay>\n` +
+    `      <space-replay deep-link src="${escapeHtml(card.manifestUrl)}"${range ? ` data-clip="${escapeHtml(range)}"` : ''}></space-replay>\n` +
     `      <noscript>\n` +
     `        <h1>${escapeHtml(card.title)}</h1>\n` +
     `        <p>${escapeHtml(card.description)}</p>\n` +

@@ -34,7 +34,7 @@ describe('space-replay share', () => {
     assert.equal(meta(html, 'og:audio'), `${BASE}audio.m4a`);
     assert.equal(meta(html, 'og:audio:type'), 'audio/mp4');
     assert.ok(html.includes(`<link rel="alternate" type="application/json+oembed" href="${BASE}oembed.json"`));
-    assert.ok(html.includes(`<space-replay src="${BASE}manifest.json"></space-replay>`));
+    assert.ok(html.includes(`<space-replay deep-link src="${BASE}manifest.json"></space-replay>`));
     const oembed = JSON.parse(await readFile(join(work, 'garden/oembed.json'), 'utf8'));
     assert.equal(oembed.version, '1.0');
     assert.equal(oembed.type, 'rich');

@@ -133,7 +133,7 @@ describe('renderSharePage', () => {
     assert.equal(tags.get('twitter:player:height'), '360');
     assert.ok(html.includes(`<link rel="alternate" type="application/json+oembed" href="${escapeHtml(card.oembedUrl)}"`));
     assert.ok(html.includes(`<link rel="canonical" href="${escapeHtml(card.pageUrl)}">`));
-    assert.ok(html.includes(`<space-replay src="${escapeHtml(card.manifestUrl)}" data-clip="0.5,5.5"></space-replay>`));
+    assert.ok(html.includes(`<space-replay deep-link src="${escapeHtml(card.manifestUrl)}" data-clip="0.5,5.5"></space-replay>`));
     assert.ok(html.includes(`<script type="module" src="https://cdn.example.org/space-replay/space-replay.js"></script>`));
     // The range script runs before the player module (module scripts run in document order).
     assert.ok(html.indexOf(CLIP_RANGE_SCRIPT) < html.indexOf('space-replay.js"></script>'));
