@@ -87,7 +87,8 @@ export class TranscriptAndClips {
       globalThis.addEventListener('hashchange', this.openLink);
     }
     const signal = this.abort.signal;
-    for (const choice of transcriptsInOrder(manifest.transcripts ?? [], lang, manifest.language)) {
+    const choices = transcriptsInOrder(manifest.transcripts ?? [], lang, manifest.language);
+    for (const choice of choices) {
       const where = choice.url ?? '(inline)';
       try {
         let input: unknown = choice.data;
@@ -118,9 +119,10 @@ export class TranscriptAndClips {
         if (signal.aborted) return;
         console.warn(`space-replay: transcript ${where}: ${String(error)}`);
       }
-      // This one failed: say so (audio plays on) and try the next.
-      this.unavailable = true;
+      // This one failed: try the next; "unavailable" shows only once none could be read.
     }
+    // Audio plays on either way.
+    if (choices.length > 0 && !this.transcript) this.unavailable = true;
     host.requestUpdate();
   }
 
