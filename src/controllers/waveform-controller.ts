@@ -37,6 +37,9 @@ export class WaveformController implements ReactiveController {
   /** The wavesurfer instance, once attached. */
   wavesurfer: WaveSurfer | null = null;
   private attachId = 0;
+  private pxPerSecond = 0;
+  private halfView = 0;
+  private scrollPx = -1;
 
   /** Adds itself to `host`; `media` is the element wavesurfer follows. */
   constructor(
@@ -62,6 +65,9 @@ export class WaveformController implements ReactiveController {
     this.detach();
     const id = this.attachId;
     const width = container.clientWidth || 600;
+    this.pxPerSecond = options.window ? width / options.window : 0;
+    this.halfView = width / 2;
+    this.scrollPx = -1;
     const ws = WaveSurfer.create({
       container,
       media: this.media,
@@ -80,8 +86,10 @@ export class WaveformController implements ReactiveController {
       interact: true,
       dragToSeek: true,
       hideScrollbar: true,
-      autoScroll: true,
-      autoCenter: true,
+      // The host scrolls a zoomed view (follow()): wavesurfer's own auto-scroll reads the scroll
+      // geometry on every frame, which forces a style and layout pass each time.
+      autoScroll: false,
+      autoCenter: false,
       ...(options.window ? { minPxPerSec: width / options.window } : {}),
     });
     this.wavesurfer = ws;
@@ -91,6 +99,19 @@ export class WaveformController implements ReactiveController {
       ws.once('destroy', () => done(false));
       ws.once('error', () => done(id === this.attachId));
     });
+  }
+
+  /**
+   * Keeps `time` in the middle of a zoomed waveform. Writes the scroll position only when it moves
+   * by a whole pixel (a few times a second), as writing it costs a layout.
+   */
+  follow(time: number): void {
+    const ws = this.wavesurfer;
+    if (!ws || this.pxPerSecond === 0) return;
+    const px = Math.max(0, Math.round(time * this.pxPerSecond - this.halfView));
+    if (px === this.scrollPx) return;
+    this.scrollPx = px;
+    ws.setScroll(px);
   }
 
   /** Updates the colours (after a colour-scheme change). */

@@ -49,6 +49,12 @@ describe('<space-replay> with a 4-hour recording', () => {
 
     el.seek(3 * 3600);
     await el.updateComplete;
+    // The zoomed view scrolls to keep the position in the middle.
+    const scroll = scroller.parentElement!;
+    await waitFor(() => {
+      const centre = ((scroll.scrollLeft + scroll.clientWidth / 2) / scroller.getBoundingClientRect().width) * el.duration;
+      return Math.abs(centre - 3 * 3600) < 60;
+    }, 'the zoomed waveform centred on 3:00:00');
     expect(part(el, '[role="slider"]').getAttribute('aria-valuetext')).to.equal('3 hours of 4 hours');
     el.remove();
     await waitFor(() => liveTimers() === 0, 'no timers after removal');

@@ -616,6 +616,7 @@ export class SpaceReplay extends LitElement {
         this._cursor.style.transform = `translateX(${px}px)`;
       }
     }
+    if (!this._dragging) this._waveform.follow(t);
     this._extras?.tick(t);
     if (this.playing && Math.abs(t - this._lastSaved) >= SAVE_EVERY_SECONDS) this._savePosition(false);
   }
