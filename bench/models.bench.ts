@@ -1,6 +1,8 @@
 /**
- * `npm run bench:models`: times the pure models in Chromium. Each figure is the median of several
- * runs (min and max kept), measured with performance.now() around the call only.
+ * `npm run bench:models` (and the models section of `npm run bench`): times the pure models in
+ * Chromium on a 4-hour-sized transcript (60,000 words). Each figure is the median of several runs
+ * (min and max kept), measured with performance.now() around the call only; imports are reported
+ * per 10,000 words, the unit their budget is set in.
  */
 import { parseManifest } from '../src/manifest/index.js';
 import { importTranscript } from '../src/model/transcript/index.js';
@@ -9,15 +11,26 @@ import { minimalManifest } from '../test/manifest/fixtures.js';
 
 /** One measured figure, as printed and written by the runner. */
 export interface BenchFigure {
+  /** Stable key, as bench/budgets.json names it. */
+  id: string;
   name: string;
   value: number;
   min: number;
   max: number;
   unit: string;
+  /** How many runs the median is of. */
+  runs: number;
   target?: number;
 }
 
-function measure(runs: number, fn: () => unknown): { median: number; min: number; max: number } {
+interface Measured {
+  median: number;
+  min: number;
+  max: number;
+  runs: number;
+}
+
+function measure(runs: number, fn: () => unknown): Measured {
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
     const start = performance.now();
@@ -25,16 +38,21 @@ function measure(runs: number, fn: () => unknown): { median: number; min: number
     times.push(performance.now() - start);
   }
   times.sort((a, b) => a - b);
-  return { median: times[times.length >> 1]!, min: times[0]!, max: times[times.length - 1]! };
+  return { median: times[times.length >> 1]!, min: times[0]!, max: times[times.length - 1]!, runs };
 }
 
-function figure(name: string, unit: string, m: { median: number; min: number; max: number }, target?: number): BenchFigure {
-  return { name, unit, value: m.median, min: m.min, max: m.max, ...(target !== undefined ? { target } : {}) };
+function figure(id: string, name: string, unit: string, m: Measured, target?: number): BenchFigure {
+  return { id, name, unit, value: m.median, min: m.min, max: m.max, runs: m.runs, ...(target !== undefined ? { target } : {}) };
+}
+
+function scaled(m: Measured, factor: number): Measured {
+  return { ...m, median: m.median * factor, min: m.min * factor, max: m.max * factor };
 }
 
 export default async function run(): Promise<BenchFigure[]> {
   const figures: BenchFigure[] = [];
-  const WORDS = 40_000;
+  const WORDS = 60_000;
+  const PER_10K = 10_000 / WORDS;
 
   const normalizedText = JSON.stringify(generateNormalized(WORDS));
   const vtt = generateWebVTT(WORDS);
@@ -42,9 +60,12 @@ export default async function run(): Promise<BenchFigure[]> {
   // Warm up the JIT on a small input first so the figures describe steady state.
   for (let i = 0; i < 3; i++) importTranscript(JSON.stringify(generateNormalized(2_000)), { type: 'application/json' });
 
-  figures.push(figure('transcript import+index, 40k words, normalized JSON', 'ms', measure(9, () => importTranscript(normalizedText, { type: 'application/json' })), 20));
-  figures.push(figure('transcript import+index, 40k words, WebVTT voices', 'ms', measure(9, () => importTranscript(voicesOnlyVtt, { type: 'text/vtt' })), 20));
-  figures.push(figure('transcript import+index, 40k words, WebVTT word stamps', 'ms', measure(7, () => importTranscript(vtt, { type: 'text/vtt' })), 20));
+  const json = measure(9, () => importTranscript(normalizedText, { type: 'application/json' }));
+  const voices = measure(9, () => importTranscript(voicesOnlyVtt, { type: 'text/vtt' }));
+  const stamps = measure(7, () => importTranscript(vtt, { type: 'text/vtt' }));
+  figures.push(figure('models.import.json', 'transcript import+index per 10k words (normalized JSON, 60k)', 'ms', scaled(json, PER_10K), 5));
+  figures.push(figure('models.import.vtt-voices', 'transcript import+index per 10k words (WebVTT voices, 60k)', 'ms', scaled(voices, PER_10K), 5));
+  figures.push(figure('models.import.vtt-words', 'transcript import+index per 10k words (WebVTT word stamps, 60k)', 'ms', scaled(stamps, PER_10K), 5));
 
   const imported = importTranscript(normalizedText, { type: 'application/json' });
   if (!imported.ok) throw new Error(imported.error);
@@ -57,7 +78,7 @@ export default async function run(): Promise<BenchFigure[]> {
   const lookup = measure(5, () => {
     for (let i = 0; i < LOOKUPS; i++) sink += transcript.wordAt(times[i]!);
   });
-  figures.push(figure('wordAt lookup (40k words)', 'µs', { median: (lookup.median * 1000) / LOOKUPS, min: (lookup.min * 1000) / LOOKUPS, max: (lookup.max * 1000) / LOOKUPS }, 1));
+  figures.push(figure('models.wordAt', 'wordAt lookup (60k words)', 'µs', scaled(lookup, 1000 / LOOKUPS), 1));
 
   const big = generateNormalized(130_000);
   const cues = big.cues.slice(0, 20_000);
@@ -69,7 +90,7 @@ export default async function run(): Promise<BenchFigure[]> {
   for (let i = 0; i < 3; i++) parseManifest(manifest);
   const parsed = parseManifest(manifest);
   if (!parsed.ok) throw new Error(`bench manifest invalid: ${parsed.errors.slice(0, 3).map((e) => `${e.path}: ${e.message}`).join('; ')}`);
-  figures.push(figure('parseManifest, 20,000 inline cues', 'ms', measure(9, () => parseManifest(manifest)), 10));
+  figures.push(figure('models.parseManifest', 'parseManifest, 20,000 inline cues', 'ms', measure(9, () => parseManifest(manifest)), 10));
 
   if (sink === 0.5) console.log('unreachable');
   return figures;

@@ -4,10 +4,28 @@ import { build } from 'esbuild';
 import puppeteer from 'puppeteer-core';
 import { findBrowsers } from './find-browsers.js';
 
-/** Bundles `entry`, runs its default export in Chromium, and resolves to the figures it returns. */
-export async function benchInChromium(entry) {
+/** Flags every benchmark launches Chromium with (root needs --no-sandbox; media needs the autoplay policy). */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--autoplay-policy=no-user-gesture-required',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--headless=new',
+];
+
+/** Launches the system's headless Chromium with {@link CHROMIUM_ARGS}; never downloads one. */
+export async function launchChromium(extraArgs = []) {
   const { chromium } = findBrowsers();
   if (!chromium) throw new Error('No Chromium found (CHROME_PATH, /usr/bin/chromium): apt-get install chromium');
+  return puppeteer.launch({ executablePath: chromium, headless: true, args: [...CHROMIUM_ARGS, ...extraArgs] });
+}
+
+/** Bundles `entry`, runs its default export in Chromium, and resolves to the figures it returns. */
+export async function benchInChromium(entry) {
   const bundle = await build({
     entryPoints: [entry],
     bundle: true,
@@ -18,11 +36,7 @@ export async function benchInChromium(entry) {
     tsconfig: 'tsconfig.json',
   });
   const code = bundle.outputFiles[0].text;
-  const browser = await puppeteer.launch({
-    executablePath: chromium,
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  const browser = await launchChromium();
   try {
     const page = await browser.newPage();
     page.on('console', (message) => console.log(`  [page] ${message.text()}`));
