@@ -9,6 +9,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { peaksFromSamples } from '../src/model/peaks.js';
+import { wavFile, wavSamples } from './lib/wav.js';
 
 const OUT = 'test/fixtures';
 const RATE = 22050;
@@ -76,41 +77,6 @@ const RECORDINGS: Recording[] = [
   },
 ];
 
-/** The PCM samples of a 16-bit mono WAV file (walks the RIFF chunks; espeak-ng writes a plain one). */
-function wavSamples(file: string): Int16Array {
-  const bytes = readFileSync(file);
-  let offset = 12;
-  while (offset + 8 <= bytes.length) {
-    const id = bytes.toString('ascii', offset, offset + 4);
-    const size = bytes.readUInt32LE(offset + 4);
-    if (id === 'data') {
-      const end = Math.min(bytes.length, offset + 8 + size);
-      const copy = Buffer.from(bytes.subarray(offset + 8, end));
-      return new Int16Array(copy.buffer, copy.byteOffset, copy.length >> 1);
-    }
-    offset += 8 + size + (size & 1);
-  }
-  throw new Error(`${file}: no data chunk`);
-}
-
-/** A 16-bit mono WAV file around `samples`. */
-function wavFile(samples: Int16Array): Buffer {
-  const header = Buffer.alloc(44);
-  header.write('RIFF', 0, 'ascii');
-  header.writeUInt32LE(36 + samples.byteLength, 4);
-  header.write('WAVEfmt ', 8, 'ascii');
-  header.writeUInt32LE(16, 16);
-  header.writeUInt16LE(1, 20);
-  header.writeUInt16LE(1, 22);
-  header.writeUInt32LE(RATE, 24);
-  header.writeUInt32LE(RATE * 2, 28);
-  header.writeUInt16LE(2, 32);
-  header.writeUInt16LE(16, 34);
-  header.write('data', 36, 'ascii');
-  header.writeUInt32LE(samples.byteLength, 40);
-  return Buffer.concat([header, Buffer.from(samples.buffer, samples.byteOffset, samples.byteLength)]);
-}
-
 /** audiowaveform JSON (version 2, one channel, 8 bits) through the library's own peaks builder. */
 function waveform(samples: Int16Array): object {
   const floats = Float32Array.from(samples, (v) => v / 32768);
@@ -130,7 +96,8 @@ function makeMedia(recording: Recording, work: string): { segments: { speaker: s
   recording.turns.forEach((turn, i) => {
     const file = join(work, `${recording.dir}-${i}.wav`);
     execFileSync('espeak-ng', ['-v', turn.voice, '-s', '165', '-w', file, turn.text]);
-    const speech = wavSamples(file);
+    const speech = wavSamples(readFileSync(file));
+    if (!speech) throw new Error(`${file}: no data chunk`);
     segments.push({ speaker: turn.speaker, start: round(cursor / RATE), end: round((cursor + speech.length) / RATE) });
     parts.push(speech, gap);
     cursor += speech.length + gap.length;
@@ -142,7 +109,7 @@ function makeMedia(recording: Recording, work: string): { segments: { speaker: s
     at += part.length;
   }
   const wav = join(work, `${recording.dir}.wav`);
-  writeFileSync(wav, wavFile(all));
+  writeFileSync(wav, wavFile(all, RATE));
 
   const dir = join(OUT, recording.dir);
   rmSync(dir, { recursive: true, force: true });
