@@ -27,6 +27,8 @@ export interface PackReport {
   id: string;
   duration: number;
   files: string[];
+  /** How the audio was encoded: AAC LC, mono, at this bitrate, with this ffmpeg coder. */
+  audio: { codec: 'aac'; bitrate: string; coder: 'fast' | 'twoloop' };
   hlsSegments: number;
   waveformPeaks: number;
   participants: number;
@@ -111,7 +113,7 @@ async function pack(options: PackOptions, io: CliIo): Promise<Outcome<PackReport
       label: options.audioLabel,
       outDir: dir,
       bitrate: options.bitrate,
-      fast: options.fast,
+      coder: options.aacCoder,
       sampleRate: Math.min(probe.value.sampleRate, 48000),
       silence: plan.silence,
       ...(io.signal ? { signal: io.signal } : {}),
@@ -178,6 +180,7 @@ function report(
     id: options.id,
     duration: facts.duration,
     files: facts.files,
+    audio: { codec: 'aac', bitrate: options.bitrate, coder: options.aacCoder },
     hlsSegments: facts.hlsSegments,
     waveformPeaks: facts.waveformPeaks,
     participants: plan.participants.length,
@@ -194,7 +197,7 @@ function report(
 
 function summary(options: PackOptions, r: PackReport): string {
   const rows: [string, string][] = [
-    [PACK_FILES.playlist, `${r.hlsSegments} fMP4 segments of ~${HLS_SEGMENT_SECONDS} s, AAC mono ${options.bitrate}`],
+    [PACK_FILES.playlist, `${r.hlsSegments} fMP4 segments of ~${HLS_SEGMENT_SECONDS} s, AAC mono ${options.bitrate} (${options.aacCoder} coder)`],
     [PACK_FILES.progressive, 'progressive copy (faststart)'],
     [PACK_FILES.waveform, `${r.waveformPeaks} peaks (${WAVEFORM_SAMPLE_RATE / WAVEFORM_SAMPLES_PER_PIXEL} per second)`],
   ];

@@ -139,8 +139,24 @@ describe('pack: options and output handling', () => {
     assert.equal(report.hlsSegments, 4);
     assert.equal(report.waveformPeaks, 200);
     assert.deepEqual(report.files, ['audio/index.m3u8', 'audio.m4a', 'waveform.json', 'manifest.json']);
+    // 64k by default, where --aac-coder auto picks ffmpeg's fast coder.
+    assert.deepEqual(report.audio, { codec: 'aac', bitrate: '64k', coder: 'fast' });
     // Without diarization or transcript nobody can be located in the audio, so nothing is silenced.
     assert.deepEqual(report.redactions, []);
+  });
+
+  test('--aac-coder auto uses the two-loop coder below 64k; an explicit coder wins', async () => {
+    const pack = async (name: string, extra: string[]) => {
+      const result = await runCli(['pack', 'room.wav', '-o', `out/${name}`, '-p', 'participants.json', '--json', ...extra], { cwd: work, now: NOW });
+      assert.equal(result.code, 0, result.stderr);
+      return JSON.parse(result.stdout).audio;
+    };
+    assert.deepEqual(await pack('low', ['--bitrate', '32k']), { codec: 'aac', bitrate: '32k', coder: 'twoloop' });
+    assert.deepEqual(await pack('chosen', ['--aac-coder', 'twoloop']), { codec: 'aac', bitrate: '64k', coder: 'twoloop' });
+    assert.deepEqual(await pack('fast', ['--bitrate', '48k', '--fast']), { codec: 'aac', bitrate: '48k', coder: 'fast' });
+    // The coder really reaches ffmpeg: the two files differ.
+    const [a, b] = await Promise.all([readFile(join(work, 'out/chosen/audio.m4a')), readFile(join(work, 'out/json/audio.m4a'))]);
+    assert.notDeepEqual(a, b);
   });
 
   test('--force replaces an existing folder and leaves nothing beside it', async () => {
