@@ -61,8 +61,8 @@ export function startTrace(page) {
  * `{transcriptAttribute}` (the attribute set to show the transcript, or null). Throws with the
  * player's error when it reports one.
  */
-export async function createPlayer(page, { engine, timeout = 90_000 } = {}) {
-  const created = await page.evaluate((src, engine) => window.benchProbe.create({ src, engine }), LONG_MANIFEST, engine ?? null);
+export async function createPlayer(page, { engine, attributes = {}, timeout = 90_000 } = {}) {
+  const created = await page.evaluate((src, engine, attributes) => window.benchProbe.create({ src, engine, attributes }), LONG_MANIFEST, engine ?? null, attributes);
   await page.waitForFunction('benchProbe.marks.ready || benchProbe.errors.some((e) => e.fatal)', { timeout, polling: 50 });
   const errors = await page.evaluate('benchProbe.errors');
   if (errors.some((e) => e.fatal)) throw new Error(`player error: ${JSON.stringify(errors)}`);

@@ -59,7 +59,8 @@ async function clipOnce(browser, serverUrl, engine, audioSize) {
   });
   try {
     const { page } = session;
-    await createPlayer(page, { engine });
+    // `deep-link`: the player opens the page's clip link itself.
+    await createPlayer(page, { engine, attributes: { 'deep-link': '' } });
     // Give the player a moment to act on the link itself.
     const byPlayer = await page
       .waitForFunction(`Math.abs(benchProbe.player.currentTime - ${CLIP_START}) < 2`, { timeout: 2000, polling: 50 })

@@ -6,8 +6,8 @@ import type { SpaceReplay } from '../../src/elements/space-replay/space-replay.j
 import type { SpaceReplayClipEditor } from '../../src/elements/space-replay-clip-editor/space-replay-clip-editor.js';
 import type { SpaceReplayTranscript } from '../../src/elements/space-replay-transcript/space-replay-transcript.js';
 import { formatClipLink } from '../../src/model/clip-link.js';
-import { mountReady, part, unmountAll } from '../helpers/player.js';
-import { oneEvent, waitFor } from '../helpers/wait.js';
+import { mount, mountReady, part, unmountAll } from '../helpers/player.js';
+import { fixtureUrl, oneEvent, waitFor } from '../helpers/wait.js';
 
 const pageUrl = location.href;
 
@@ -128,6 +128,35 @@ describe('<space-replay> clips', () => {
     await el.play();
     await paused;
     expect(Math.abs(el.currentTime - 3.5)).to.be.at.most(0.1);
+  });
+
+  it('starts loading the audio at a clip link\'s start, before the clip code runs', async () => {
+    history.replaceState(null, '', '#t=13,15');
+    performance.setResourceTimingBufferSize(10_000);
+    performance.clearResourceTimings();
+    const el = mount({ 'no-resume': '', 'deep-link': '' });
+    // At ready the lazy clip chunk has not run yet: the start came from the engine's load.
+    let atReady = -1;
+    const ready = new Promise<void>((resolve) => {
+      el.addEventListener('space-replay-ready', () => {
+        atReady = el.currentTime;
+        resolve();
+      }, { once: true });
+    });
+    el.src = fixtureUrl('talk/manifest-transcript.json');
+    await ready;
+    expect(atReady).to.equal(13);
+    const playing = oneEvent(el.mediaElement, 'playing', 15_000);
+    await el.play();
+    await playing;
+    expect(el.currentTime).to.be.within(13, 15);
+    if (el.activeEngine === 'hls.js') {
+      // Segments are 4 s: 12–16 s is seg003. Nothing of the opening was fetched.
+      const segments = performance.getEntriesByType('resource').map((e) => e.name.match(/\/(seg\d+)\.m4s/)?.[1]).filter(Boolean);
+      expect(segments).to.include('seg003');
+      expect(segments.filter((s) => s! < 'seg003')).to.deep.equal([]);
+    }
+    el.pause();
   });
 
   it('shows the clip banner in French', async () => {

@@ -224,9 +224,14 @@ export class SpaceReplay extends LitElement {
   /** Transcript and clips: their own chunk, loaded once the player is ready. */
   private _extras: import('./transcript-and-clips.js').TranscriptAndClips | null = null;
 
+  /** The clip-link parser, loading while the recording loads when `deep-link` and the URL has a time. */
+  private _linkParser: Promise<typeof import('../../model/clip-link.js') | null> | null = null;
+
   private readonly _task = new Task(this, {
     task: async ([object, src, inline]: readonly [unknown, string, string | undefined], { signal }) => {
       if (object === undefined && !src && inline === undefined) return initialState;
+      // A clip link's parser loads beside the recording: its start is where the audio starts.
+      this._linkParser = this.deepLink && /[#?&]t=/.test(location.href) ? import('../../model/clip-link.js').catch(() => null) : null;
       // The strings of the page's language arrive with the recording, so the player never flashes English.
       const [recording] = await Promise.all([loadRecording({ object, src, inline }, signal), loadMessages(languageOf(this))]);
       return recording;
@@ -492,7 +497,10 @@ export class SpaceReplay extends LitElement {
     if (id !== this._playbackId) return;
     await nextTask();
     if (id !== this._playbackId) return;
-    const startAt = this.noResume ? undefined : readPosition(manifest.id, manifest.duration);
+    // A clip link's start is where the audio starts loading: no fetches of the opening segments first.
+    const link = (await this._linkParser)?.parseClipLink(location.href, { id: manifest.id, duration: manifest.duration });
+    if (id !== this._playbackId) return;
+    const startAt = link ? link.start : this.noResume ? undefined : readPosition(manifest.id, manifest.duration);
     const hlsConfig = this.hlsConfig;
     await this._engine.load(manifest.audio, this.engine, { ...(startAt !== undefined ? { startAt } : {}), ...(hlsConfig ? { hlsConfig } : {}) });
     if (id !== this._playbackId) return;

@@ -133,8 +133,9 @@ export class TranscriptAndClips {
     const opened = this.clips.openDeepLink({ id: manifest.id, duration: manifest.duration, manifest, url: location.href });
     if (!opened) return;
     // Through the player too: before metadata (hls.js loads nothing before a play or a seek) the
-    // controller only remembers the seek, and this one is what starts loading.
-    host.seek(opened.start);
+    // controller only remembers the seek, and this one is what starts loading. A link the page
+    // opened with already started the audio there: no second seek to the same place.
+    if (Math.abs(host.currentTime - opened.start) > 0.01) host.seek(opened.start);
     const still = globalThis.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
     host.scrollIntoView({ block: 'nearest', behavior: still ? 'auto' : 'smooth' });
   };
