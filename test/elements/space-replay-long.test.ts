@@ -56,6 +56,26 @@ describe('<space-replay> with a 4-hour recording', () => {
       return Math.abs(centre - 3 * 3600) < 60;
     }, 'the zoomed waveform centred on 3:00:00');
     expect(part(el, '[role="slider"]').getAttribute('aria-valuetext')).to.equal('3 hours of 4 hours');
+
+    // Far seeks do not pile up drawn canvases: only those around the view stay (a wave and a
+    // progress canvas for each of at most four view-wide chunks: the two under the view, one each side).
+    const canvases = () => scroller.querySelectorAll('canvas').length;
+    // The chunk under the middle of the view is drawn (wavesurfer positions each with style.left).
+    const middleDrawn = () => {
+      const x = scroll.scrollLeft + scroll.clientWidth / 2;
+      return [...scroller.querySelectorAll<HTMLCanvasElement>('.canvases canvas')].some((c) => {
+        const left = Number.parseFloat(c.style.left);
+        return left <= x && x < left + Number.parseFloat(c.style.width);
+      });
+    };
+    for (const hours of [0.5, 2, 3.5, 1, 2.5, 0.1, 3.9]) {
+      el.seek(hours * 3600);
+      await waitFor(() => {
+        const centre = ((scroll.scrollLeft + scroll.clientWidth / 2) / scroller.getBoundingClientRect().width) * el.duration;
+        return Math.abs(centre - hours * 3600) < 60 && middleDrawn();
+      }, `the zoomed waveform drawn at ${hours} h`);
+      expect(canvases(), `canvases after the seek to ${hours} h`).to.be.within(2, 8);
+    }
     el.remove();
     await waitFor(() => liveTimers() === 0, 'no timers after removal');
   });

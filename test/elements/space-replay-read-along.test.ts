@@ -105,6 +105,9 @@ describe('<space-replay> with its transcript', () => {
     };
     for (const hit of panel.searchHits) expect(alphaAt(hit.startTime), `tick at ${hit.startTime}`).to.be.greaterThan(0);
     expect(alphaAt(2)).to.equal(0);
+    // No hits, nothing marked: the canvas gives its backing store back.
+    panel.search('');
+    await waitFor(() => marks.width === 0 && marks.height === 0, 'the marks canvas released');
   });
 
   it('says "Transcript unavailable" on a 404 while the audio plays on', async () => {

@@ -362,6 +362,12 @@ export class TranscriptAndClips {
   drawMarks(): void {
     const canvas = this.marks;
     if (!canvas) return;
+    const range = this.dragFrom !== null ? { start: Math.min(this.dragFrom, this.dragTo), end: Math.max(this.dragFrom, this.dragTo) } : (this.clips.active ?? this.editing);
+    if (!range && this.hits.length === 0) {
+      // Nothing to mark: no backing store (a full-size one costs about 1 MB on a phone screen).
+      if (canvas.width !== 0) canvas.width = canvas.height = 0;
+      return;
+    }
     const width = canvas.clientWidth;
     const height = canvas.clientHeight;
     const ratio = globalThis.devicePixelRatio || 1;
@@ -375,7 +381,6 @@ export class TranscriptAndClips {
     const style = getComputedStyle(this.host);
     const accent = style.getPropertyValue('--space-replay-accent').trim() || '#4338ca';
     const hit = style.getPropertyValue('--space-replay-transcript-hit').trim() || '#f59e0b';
-    const range = this.dragFrom !== null ? { start: Math.min(this.dragFrom, this.dragTo), end: Math.max(this.dragFrom, this.dragTo) } : (this.clips.active ?? this.editing);
     if (range) {
       g.globalAlpha = 0.25;
       g.fillStyle = accent;
