@@ -4,6 +4,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { puppeteerLauncher } from '@web/test-runner-puppeteer';
 import { findBrowsers } from './scripts/find-browsers.js';
+import { slowFileMiddleware } from './test/server/slow-file.js';
 
 const found = findBrowsers();
 const wanted = (process.env.SPACE_REPLAY_BROWSERS ?? 'chromium,firefox').split(',');
@@ -56,6 +57,7 @@ export default {
   files: ['test/**/*.test.ts', '!test/node/**'],
   nodeResolve: true,
   // Fixtures (MPEG-TS segments would end in .ts) are never compiled.
+  middleware: [slowFileMiddleware],
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json', exclude: ['test/fixtures/**', 'demo/recordings/**'] })],
   browsers,
   concurrency: 2,

@@ -128,6 +128,7 @@ export class ClipPlaybackController implements ReactiveController {
     m.addEventListener('seeking', this.onSeeking);
     m.addEventListener('ratechange', this.onTimeUpdate);
     m.addEventListener('loadedmetadata', this.onMetadata);
+    m.addEventListener('progress', this.onMetadata);
     if (this.linkOptions && this.linkOptions.url === undefined) globalThis.addEventListener?.('hashchange', this.onHashChange);
     if (!m.paused) this.onPlaying();
   }
@@ -144,6 +145,7 @@ export class ClipPlaybackController implements ReactiveController {
     m.removeEventListener('seeking', this.onSeeking);
     m.removeEventListener('ratechange', this.onTimeUpdate);
     m.removeEventListener('loadedmetadata', this.onMetadata);
+    m.removeEventListener('progress', this.onMetadata);
     globalThis.removeEventListener?.('hashchange', this.onHashChange);
     this.disarm();
     this.timers.clear();
@@ -247,8 +249,10 @@ export class ClipPlaybackController implements ReactiveController {
   }
 
   private seekTo(time: number): void {
-    // Before metadata a seek would be lost (or reset by an MSE attach): do it once metadata is known.
-    if (this.media.readyState < HTMLMediaElement.HAVE_METADATA) {
+    // Before metadata a seek would be lost (or reset by an MSE attach), and on a file served
+    // without byte ranges the browser drops a seek past what it has downloaded (`seekable` is only
+    // the buffered part): do it once metadata is known and the time can be reached.
+    if (this.media.readyState < HTMLMediaElement.HAVE_METADATA || !canSeekTo(this.media, time)) {
       this.pendingSeek = time;
       return;
     }
@@ -258,6 +262,7 @@ export class ClipPlaybackController implements ReactiveController {
     this.media.currentTime = time;
   }
 
+  /** Metadata, or more of the file downloaded: a waiting seek may now be possible. */
   private readonly onMetadata = (): void => {
     if (this.pendingSeek !== null) this.seekTo(this.pendingSeek);
   };
@@ -272,6 +277,8 @@ export class ClipPlaybackController implements ReactiveController {
       this.ownSeeks--;
       return;
     }
+    // The listener chose another place: a seek still waiting for the data is dropped.
+    this.pendingSeek = null;
     const time = this.media.currentTime;
     const clip = this.active;
     // Seeking away from the clip (waveform, transcript, keys) leaves it.
@@ -357,4 +364,17 @@ export class ClipPlaybackController implements ReactiveController {
     this.cancelTimeout?.();
     this.cancelTimeout = null;
   }
+}
+
+/**
+ * Whether a seek to `time` would be carried out now: inside one of the media's seekable ranges,
+ * or past the last one when that reaches the end (a time rounded just past the duration).
+ */
+function canSeekTo(media: HTMLMediaElement, time: number): boolean {
+  const ranges = media.seekable;
+  for (let i = 0; i < ranges.length; i++) {
+    if (time >= ranges.start(i) && time <= ranges.end(i)) return true;
+  }
+  const end = ranges.length > 0 ? ranges.end(ranges.length - 1) : -1;
+  return end >= 0 && time > end && Number.isFinite(media.duration) && end >= media.duration - 0.05;
 }
