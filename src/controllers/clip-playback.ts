@@ -82,6 +82,8 @@ const OUTSIDE_TOLERANCE = 0.25;
 // Pressing play this close to the end replays the clip from its start.
 const REPLAY_TOLERANCE = 0.05;
 const DEFAULT_FRAME_SECONDS = 1 / 60;
+/** Looks (every 250 ms) for a waiting seek to become possible, for 5 s after metadata or the last progress event. */
+const PENDING_SEEK_RETRIES = 20;
 // Never guess further than this past the last reported position.
 const MAX_EXTRAPOLATION = 0.1;
 
@@ -104,6 +106,8 @@ export class ClipPlaybackController implements ReactiveController {
   private sampleTime = -1;
   private sampleAt = 0;
   private pendingSeek: number | null = null;
+  private cancelRetry: (() => void) | null = null;
+  private retriesLeft = PENDING_SEEK_RETRIES;
   private linkOptions: DeepLinkOptions | null = null;
 
   /** Adds itself to `host`; `media` is the element that plays the recording. */
@@ -149,6 +153,7 @@ export class ClipPlaybackController implements ReactiveController {
     globalThis.removeEventListener?.('hashchange', this.onHashChange);
     this.disarm();
     this.timers.clear();
+    this.cancelRetry = null;
   }
 
   /**
@@ -254,6 +259,15 @@ export class ClipPlaybackController implements ReactiveController {
     // the buffered part): do it once metadata is known and the time can be reached.
     if (this.media.readyState < HTMLMediaElement.HAVE_METADATA || !canSeekTo(this.media, time)) {
       this.pendingSeek = time;
+      // No event says "buffered grew": after metadata, look again a few times a second while
+      // data still arrives (a progress event gives it another 5 s).
+      if (this.media.readyState >= HTMLMediaElement.HAVE_METADATA && !this.cancelRetry && this.retriesLeft > 0) {
+        this.retriesLeft--;
+        this.cancelRetry = this.timers.timeout(() => {
+          this.cancelRetry = null;
+          if (this.pendingSeek !== null) this.seekTo(this.pendingSeek);
+        }, 250);
+      }
       return;
     }
     this.pendingSeek = null;
@@ -264,6 +278,7 @@ export class ClipPlaybackController implements ReactiveController {
 
   /** Metadata, or more of the file downloaded: a waiting seek may now be possible. */
   private readonly onMetadata = (): void => {
+    this.retriesLeft = PENDING_SEEK_RETRIES;
     if (this.pendingSeek !== null) this.seekTo(this.pendingSeek);
   };
 
