@@ -56,8 +56,9 @@ if (wanted.includes('firefox') && found.firefox) {
 export default {
   files: ['test/**/*.test.ts', '!test/node/**'],
   nodeResolve: true,
-  // Fixtures (MPEG-TS segments would end in .ts) are never compiled.
+  // /__slow__/<fixture>: a slow server without byte ranges, for the media tests.
   middleware: [slowFileMiddleware],
+  // Fixtures (MPEG-TS segments would end in .ts) are never compiled.
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json', exclude: ['test/fixtures/**', 'demo/recordings/**'] })],
   browsers,
   concurrency: 2,

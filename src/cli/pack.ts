@@ -17,7 +17,7 @@ import { describeFsError } from './input-file.js';
 import { fail, ok, type Outcome } from './outcome.js';
 import { loadPackInputs, type PackPlan } from './pack-inputs.js';
 import { buildManifest, checkManifest, PACK_FILES, withInlineWaveform } from './pack-manifest.js';
-import { PACK_SPEC, resolvePackOptions, type PackOptions } from './pack-options.js';
+import { PACK_SPEC, resolvePackOptions, type AacCoder, type PackOptions } from './pack-options.js';
 import { createProgressBar } from './progress.js';
 import { HLS_SEGMENT_SECONDS, transcode, WAVEFORM_SAMPLE_RATE, WAVEFORM_SAMPLES_PER_PIXEL } from './transcode.js';
 
@@ -28,7 +28,7 @@ export interface PackReport {
   duration: number;
   files: string[];
   /** How the audio was encoded: AAC LC, mono, at this bitrate, with this ffmpeg coder. */
-  audio: { codec: 'aac'; bitrate: string; coder: 'fast' | 'twoloop' };
+  audio: { codec: 'aac'; bitrate: string; coder: AacCoder };
   hlsSegments: number;
   waveformPeaks: number;
   participants: number;

@@ -2,7 +2,7 @@
 // the way a plain server without byte ranges does (200, no Accept-Ranges) and slowly (20 chunks,
 // 100 ms apart), so a media element has metadata long before it can seek anywhere.
 import { readFile } from 'node:fs/promises';
-import { join, normalize, sep } from 'node:path';
+import { join, normalize } from 'node:path';
 import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 
@@ -12,7 +12,7 @@ const PREFIX = '/__slow__/';
 export async function slowFileMiddleware(ctx, next) {
   if (!ctx.path.startsWith(PREFIX)) return next();
   const file = normalize(join(FIXTURES, decodeURIComponent(ctx.path.slice(PREFIX.length))));
-  if (!file.startsWith(FIXTURES) || file.includes(`${sep}..`)) {
+  if (!file.startsWith(FIXTURES)) {
     ctx.status = 403;
     return undefined;
   }
