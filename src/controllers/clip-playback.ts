@@ -271,6 +271,8 @@ export class ClipPlaybackController implements ReactiveController {
       return;
     }
     this.pendingSeek = null;
+    this.cancelRetry?.();
+    this.cancelRetry = null;
     this.ownSeeks++;
     this.sampleTime = -1;
     this.media.currentTime = time;
@@ -292,8 +294,9 @@ export class ClipPlaybackController implements ReactiveController {
       this.ownSeeks--;
       return;
     }
-    // The listener chose another place: a seek still waiting for the data is dropped.
-    this.pendingSeek = null;
+    // While the controller's own seek waits for data, positions are the browser's (a start position
+    // clamped to what it has downloaded), not the listener leaving the clip: that seek still comes.
+    if (this.pendingSeek !== null) return;
     const time = this.media.currentTime;
     const clip = this.active;
     // Seeking away from the clip (waveform, transcript, keys) leaves it.

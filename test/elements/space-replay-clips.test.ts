@@ -6,7 +6,7 @@ import type { SpaceReplay } from '../../src/elements/space-replay/space-replay.j
 import type { SpaceReplayClipEditor } from '../../src/elements/space-replay-clip-editor/space-replay-clip-editor.js';
 import type { SpaceReplayTranscript } from '../../src/elements/space-replay-transcript/space-replay-transcript.js';
 import { formatClipLink } from '../../src/model/clip-link.js';
-import { mount, mountReady, part, unmountAll } from '../helpers/player.js';
+import { manifestObject, mount, mountReady, nextEvent, part, unmountAll } from '../helpers/player.js';
 import { fixtureUrl, oneEvent, waitFor } from '../helpers/wait.js';
 
 const pageUrl = location.href;
@@ -157,6 +157,24 @@ describe('<space-replay> clips', () => {
       expect(segments.filter((s) => s! < 'seg003')).to.deep.equal([]);
     }
     el.pause();
+  });
+
+  it('a clip link on a file the browser cannot seek into yet waits for the data', async () => {
+    // Progressive audio from a slow server without byte ranges: Firefox can seek only as far as it
+    // has downloaded; Chromium never seeks in such a stream.
+    history.replaceState(null, '', '#t=12,14');
+    const manifest = await manifestObject('talk/manifest-progressive.json');
+    manifest.audio = [{ url: new URL('/__slow__/talk/audio.m4a', location.href).href, type: 'audio/mp4' }];
+    const el = mount({ 'no-resume': '', 'deep-link': '' });
+    const ready = nextEvent(el, 'space-replay-ready', 15_000);
+    el.manifest = manifest;
+    await ready;
+    const banner = await waitFor(() => el.shadowRoot!.querySelector('[part~="clip-banner"]'), 'the clip banner');
+    expect(banner.textContent).to.contain('0:12–0:14');
+    const media = el.mediaElement;
+    const reachable = () => Array.from({ length: media.seekable.length }, (_, i) => media.seekable.end(i)).some((end) => end >= 12);
+    await waitFor(() => reachable() || (media.buffered.length > 0 && media.buffered.end(0) >= 15), 'the data at 12 s', 15_000);
+    if (reachable()) await waitFor(() => Math.abs(el.currentTime - 12) < 0.01 && !media.seeking, 'the seek to 12 s once the data is there', 15_000);
   });
 
   it('shows the clip banner in French', async () => {
