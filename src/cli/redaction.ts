@@ -78,7 +78,7 @@ export function redactTranscript(
         droppedWords++;
         continue;
       }
-      words.push(transcript.wordText[w]!);
+      words.push(transcript.word(w));
       wordStarts.push(transcript.wordStart[w]!);
       wordEnds.push(transcript.wordEnd[w]!);
     }

@@ -44,7 +44,7 @@ export function clipQuote(
     const ws = transcript.wordStart[w]!;
     const we = transcript.wordEnd[w]!;
     const hidden = redactions.some((r) => ws < r.endTime && r.startTime < we);
-    const word = hidden ? mark : transcript.wordText[w]!;
+    const word = hidden ? mark : transcript.word(w);
     if (hidden && parts[parts.length - 1] === mark) continue;
     if (length + word.length + (parts.length > 0 ? 1 : 0) > maxLength - 1) {
       cut = true;

@@ -267,7 +267,7 @@ describe('transcript selection → clip editor → link', () => {
     const t = panel.transcript!;
     select(panel, 'Today', 1, 'audio', 2);
     await editor.updateComplete;
-    const today = t.wordText.indexOf('Today');
+    const today = t.words().indexOf('Today');
     expect([editor.start, editor.end]).to.deep.equal([t.wordStart[today], t.wordEnd[today + 4]]);
     expect([editor.start, editor.end]).to.deep.equal([3.5, 5.9]);
     const made = events<{ url: string }>(editor, 'space-replay-clip');

@@ -89,8 +89,8 @@ describe('<space-replay> clips', () => {
     const t = panel.transcript!;
     selectWords(panel, 'replay', 'recording.');
     const editor = await editorOf(el);
-    const a = t.wordText.indexOf('replay');
-    const b = t.wordText.indexOf('recording.');
+    const a = t.words().indexOf('replay');
+    const b = t.words().indexOf('recording.');
     expect(editor.start).to.equal(t.wordStart[a]);
     expect(editor.end).to.equal(t.wordEnd[b]);
     expect(editor.clipUrl).to.equal(`${location.href.split('#')[0]}#t=${t.wordStart[a]},${t.wordEnd[b]}`);
@@ -240,7 +240,7 @@ describe('<space-replay> clips', () => {
     const t = panel.transcript!;
     selectWords(panel, 'replay', 'recording.');
     const editor = await editorOf(a);
-    expect(editor.clipUrl.split('#')[1]).to.equal(`t=${t.wordStart[t.wordText.indexOf('replay')]},${t.wordEnd[t.wordText.indexOf('recording.')]}&id=fixture-transcript`);
+    expect(editor.clipUrl.split('#')[1]).to.equal(`t=${t.wordStart[t.words().indexOf('replay')]},${t.wordEnd[t.words().indexOf('recording.')]}&id=fixture-transcript`);
 
     await a.play();
     await waitFor(() => a.playing, 'the first player playing');

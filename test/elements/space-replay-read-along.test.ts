@@ -38,15 +38,15 @@ describe('<space-replay> with its transcript', () => {
     const t = panel.transcript!;
     await el.play();
     // Bo's turn starts at 5.627 s: the highlight must reach his words while playing.
-    const thanks = t.wordText.indexOf('Thanks');
+    const thanks = t.words().indexOf('Thanks');
     await waitFor(() => el.currentTime > t.wordStart[thanks]! + 0.3, 'playback into Bo’s turn', 15_000);
     await waitFor(() => {
       const w = currentWord(panel);
-      return w !== null && t.wordText.indexOf(w) >= thanks;
+      return w !== null && t.words().indexOf(w) >= thanks;
     }, 'the highlight in Bo’s turn');
     el.pause();
 
-    const memory = t.wordText.indexOf('memory');
+    const memory = t.words().indexOf('memory');
     const seeked = oneEvent(el, 'space-replay-seeked');
     wordEl(panel, 'memory').click();
     await seeked;

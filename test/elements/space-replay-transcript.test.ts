@@ -162,7 +162,7 @@ describe('<space-replay-transcript>: highlight and seeking', () => {
     await mount({ transcript: t, participants: TALK_PARTICIPANTS });
     const seeks = requests<{ time: number }>('space-replay-seek-request');
     wordEl('memory').click();
-    const memory = t.wordText.indexOf('memory');
+    const memory = t.words().indexOf('memory');
     expect(seeks).to.deep.equal([{ time: t.wordStart[memory]! }]);
     root().querySelectorAll<HTMLButtonElement>('[part="time"]')[2]!.click();
     expect(seeks[1]).to.deep.equal({ time: t.turnStart[2]! });
@@ -412,7 +412,7 @@ describe('<space-replay-transcript>: selection, copy, download', () => {
     await sendMouse({ type: 'down' });
     await sendMouse({ type: 'move', position: [Math.round(b.right - 3), Math.round(b.top + b.height / 2)] });
     await sendMouse({ type: 'up' });
-    const keep = t.wordText.indexOf('keep');
+    const keep = t.words().indexOf('keep');
     await waitFor(() => clips.length > 0, 'a clip request');
     expect(clips[0]).to.deep.equal({ start: t.wordStart[keep]!, end: t.wordEnd[keep + 2]! });
   });
@@ -636,7 +636,7 @@ describe('<space-replay-transcript>: a 4-hour, 60,000-word transcript', () => {
       seekTimes.push(best);
       const cur = current();
       expect(cur, `word ${w} highlighted`).to.have.length(1);
-      expect(cur[0]!.textContent).to.equal(big.wordText[w]);
+      expect(cur[0]!.textContent).to.equal(big.word(w));
       expect(inView(cur[0]!), `word ${w} in view`).to.equal(true);
       expect(nodes(), `nodes after seeking to word ${w}`).to.be.at.most(BUDGET);
     }

@@ -1,10 +1,12 @@
 import { expect } from '@esm-bundle/chai';
 import {
   channelPeaks,
+  compactChannel,
   createPeaksBuilder,
   decodeAudiowaveformDat,
   decodeAudiowaveformJson,
   decodePeaks,
+  downsampleCompact,
   downsamplePeaks,
   peaksFromSamples,
   type AudiowaveformJson,
@@ -264,6 +266,33 @@ describe('peaks: views for drawing', () => {
         }
       }
     }
+  });
+
+  it('compactChannel keeps one channel as the file\'s integers; downsampleCompact draws the same overview', () => {
+    let seed = 7;
+    const rand = (): number => ((seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32);
+    for (const bits of [8, 16] as const) {
+      const full = bits === 8 ? 128 : 32768;
+      const length = 777;
+      const values: number[] = [];
+      for (let i = 0; i < length * 2 * 2; i += 2) {
+        const a = Math.floor(rand() * 2 * full) - full;
+        const b = Math.floor(rand() * 2 * full) - full;
+        values.push(Math.min(a, b), Math.max(a, b));
+      }
+      const peaks = ok(decodePeaks(dat({ bits, channels: 2 }, values)));
+      for (const channel of [0, 1]) {
+        const compact = compactChannel(peaks, channel);
+        expect(compact.pairs).to.be.instanceOf(bits === 8 ? Int8Array : Int16Array);
+        expect(compact.pairs.byteLength).to.equal(2 * length * (bits / 8));
+        expect(Array.from(compact.pairs.subarray(0, 4))).to.deep.equal([values[channel * 2], values[channel * 2 + 1], values[4 + channel * 2], values[4 + channel * 2 + 1]]);
+        for (const bins of [1, 10, 185, 777, 2000]) {
+          expect(Array.from(downsampleCompact(compact, bins))).to.deep.equal(Array.from(downsamplePeaks(peaks, bins, channel)));
+        }
+      }
+      expect(() => compactChannel(peaks, 2)).to.throw(RangeError);
+    }
+    expect(downsampleCompact(compactChannel(ok(decodePeaks(dat({}, [])))), 5).length).to.equal(10);
   });
 
   it('downsamplePeaks repeats pixels when asked for more bins than pixels, and handles 0 bins', () => {

@@ -122,7 +122,7 @@ describe('redaction helpers', () => {
     assert.equal(result.droppedCues, 1);
     assert.equal(result.droppedWords, 4);
     const t = result.transcript!;
-    assert.deepEqual(t.wordText, ['one', 'two']);
+    assert.deepEqual(t.words(), ['one', 'two']);
     // The cut cue ends with its last kept word ("three" began before 2 s and went too).
     assert.equal(t.cueStart[0], 0);
     assert.equal(t.cueEnd[0], t.wordEnd[1]);

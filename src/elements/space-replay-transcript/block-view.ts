@@ -155,7 +155,7 @@ export function renderBlock(ctx: BlockContext, index: number, wordMask: (w: numb
       if (removed && (w === first || w === t.cueFirstWord[cue] || !redacted[w - 1])) {
         span.append(element('span', 'redaction', ctx.removedText), ' ');
       }
-      const word = element('span', 'word', removed ? undefined : t.wordText[w]!);
+      const word = element('span', 'word', removed ? undefined : t.word(w));
       const mask = wordMask(w);
       if (mask !== 0) word.setAttribute('part', WORD_PARTS[mask]!);
       if (mask & CURRENT) word.setAttribute('aria-current', 'time');

@@ -64,7 +64,7 @@ export function buildBlocks(transcript: Transcript, maxWords = BLOCK_WORDS): Tra
   const chars = new Uint32Array(count);
   for (let b = 0; b < count; b++) {
     let n = 0;
-    for (let w = firstWord[b]!; w < firstWord[b + 1]!; w++) n += transcript.wordText[w]!.length + 1;
+    for (let w = firstWord[b]!; w < firstWord[b + 1]!; w++) n += transcript.wordLength(w) + 1;
     chars[b] = n;
   }
   return { count, firstWord, turn: Uint32Array.from(turns), head: Uint8Array.from(heads), chars };

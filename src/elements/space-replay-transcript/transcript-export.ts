@@ -17,7 +17,7 @@ export function exportableTranscript(transcript: Transcript, names: readonly str
   });
   const markerWords = `[${marker}]`.split(/\s+/u).filter(Boolean);
   const drafts: DraftCue[] = [];
-  const { cueStart, cueEnd, cueSpeaker, cueFirstWord, cueWordTimed, wordStart, wordEnd, wordText } = transcript;
+  const { cueStart, cueEnd, cueSpeaker, cueFirstWord, cueWordTimed, wordStart, wordEnd } = transcript;
   for (let c = 0; c < transcript.cueCount; c++) {
     const timed = cueWordTimed[c] === 1;
     const words: string[] = [];
@@ -34,7 +34,7 @@ export function exportableTranscript(transcript: Transcript, names: readonly str
         }
         continue;
       }
-      words.push(wordText[w]!);
+      words.push(transcript.word(w));
       starts.push(wordStart[w]!);
       ends.push(wordEnd[w]!);
     }

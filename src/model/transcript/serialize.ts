@@ -41,7 +41,7 @@ export function toWebVTT(transcript: Transcript): string {
   const out: string[] = ['WEBVTT'];
   if (transcript.language) out.push(`Language: ${transcript.language.replace(/\s+/g, '')}`);
   out.push('');
-  const { cueStart, cueEnd, cueSpeaker, cueFirstWord, cueWordTimed, wordStart, wordText, speakers } = transcript;
+  const { cueStart, cueEnd, cueSpeaker, cueFirstWord, cueWordTimed, wordStart, speakers } = transcript;
   for (let i = 0; i < transcript.cueCount; i++) {
     const start = cueStart[i]!;
     const startStamp = vttTime(start);
@@ -59,7 +59,7 @@ export function toWebVTT(transcript: Transcript): string {
         // a stamp equal to the cue start says nothing; one past the cue end would be ignored
         if (stamp !== startStamp && stamp <= endStamp) line += `<${stamp}>`;
       }
-      line += escapeVtt(wordText[w]!);
+      line += escapeVtt(transcript.word(w));
     }
     if (LOOKS_LIKE_SETTING.test(line)) line = `&#${line.charCodeAt(0)};${line.slice(1)}`;
     out.push(`${startStamp} --> ${endStamp}`, line, '');

@@ -183,7 +183,6 @@ function fillColumns(cues: readonly DraftCue[]): Columns {
     cueWordTimed: new Uint8Array(cueCount),
     wordStart: new Float64Array(wordCount),
     wordEnd: new Float64Array(wordCount),
-    wordText: new Array<string>(wordCount),
     wordCue: new Uint32Array(wordCount),
     wordOffset: new Uint32Array(wordCount),
   };
@@ -195,7 +194,6 @@ function fillColumns(cues: readonly DraftCue[]): Columns {
 function fillCues(cues: readonly DraftCue[], columns: Columns): void {
   const { cueStart, cueEnd, cueSpeaker, cueFirstWord, cueWordTimed, wordStart, wordEnd, wordCue, wordOffset } = columns;
   const cueText = columns.cueText as string[];
-  const wordText = columns.wordText as string[];
   let w = 0;
   for (let i = 0; i < cues.length; i++) {
     const cue = cues[i]!;
@@ -207,7 +205,6 @@ function fillCues(cues: readonly DraftCue[], columns: Columns): void {
     let offset = 0;
     const words = cue.words;
     for (let k = 0; k < words.length; k++) {
-      wordText[w + k] = words[k]!;
       wordCue[w + k] = i;
       wordOffset[w + k] = offset;
       offset += words[k]!.length + 1;

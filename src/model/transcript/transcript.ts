@@ -35,11 +35,13 @@ export interface TranscriptColumns {
   readonly wordStart: Float64Array;
   /** Word → end time in seconds (exclusive). */
   readonly wordEnd: Float64Array;
-  /** Word → its text (no whitespace). */
-  readonly wordText: readonly string[];
   /** Word → its cue. */
   readonly wordCue: Uint32Array;
-  /** Word → offset (UTF-16 units) of its first character in its cue's text. */
+  /**
+   * Word → offset (UTF-16 units) of its first character in its cue's text. A word's text is not
+   * stored on its own: it runs from here to the next word's offset less one (the space), or to the
+   * end of the cue text (see `Transcript.word`).
+   */
   readonly wordOffset: Uint32Array;
   /** Speakers referenced by `cueSpeaker`. */
   readonly speakers: readonly Speaker[];
@@ -89,8 +91,6 @@ export class Transcript implements TranscriptColumns {
   readonly wordStart: Float64Array;
   /** Word → end time in seconds (exclusive, non-decreasing). */
   readonly wordEnd: Float64Array;
-  /** Word → its text (no whitespace). */
-  readonly wordText: readonly string[];
   /** Word → its cue. */
   readonly wordCue: Uint32Array;
   /** Word → offset of its first character in its cue text. */
@@ -136,7 +136,6 @@ export class Transcript implements TranscriptColumns {
     this.cueWordTimed = columns.cueWordTimed;
     this.wordStart = columns.wordStart;
     this.wordEnd = columns.wordEnd;
-    this.wordText = columns.wordText;
     this.wordCue = columns.wordCue;
     this.wordOffset = columns.wordOffset;
     this.speakers = columns.speakers;
@@ -236,6 +235,33 @@ export class Transcript implements TranscriptColumns {
   snapToWordEnd(time: number): number {
     const i = lowerBound(this.wordStart, time) - 1;
     return i >= 0 ? this.wordEnd[i]! : time;
+  }
+
+  /**
+   * The text of word `w` (no whitespace), cut from its cue's text: words are not kept as strings
+   * of their own, which saves about 1.5 MB on 60,000 words. '' for an index out of range.
+   */
+  word(w: number): string {
+    const cue = this.wordCue[w];
+    if (cue === undefined) return '';
+    const from = this.wordOffset[w]!;
+    return this.cueText[cue]!.slice(from, from + this.wordLength(w));
+  }
+
+  /** The length (UTF-16 units) of word `w`'s text, without making the string; 0 out of range. */
+  wordLength(w: number): number {
+    const cue = this.wordCue[w];
+    if (cue === undefined) return 0;
+    const end = w + 1 < this.cueFirstWord[cue + 1]! ? this.wordOffset[w + 1]! - 1 : this.cueText[cue]!.length;
+    return end - this.wordOffset[w]!;
+  }
+
+  /** The texts of words `from` .. `to` (exclusive, clamped), as a new array. O(to − from). */
+  words(from = 0, to = this.wordCount): string[] {
+    const out: string[] = [];
+    const end = Math.min(to, this.wordCount);
+    for (let w = Math.max(0, from); w < end; w++) out.push(this.word(w));
+    return out;
   }
 
   /** Words of a cue as a half-open index range [first, last). */

@@ -38,7 +38,7 @@ describe('transcript import: WebVTT', () => {
     expect(t.hasWordTimings).to.equal(true);
     expect(Array.from(t.cueWordTimed)).to.deep.equal([1, 0, 0, 0]);
     const [first, last] = t.wordsOfCue(0);
-    expect(t.wordText.slice(first, last)).to.deep.equal(['Welcome', 'to', 'the', 'replay', 'of', 'our', 'café', 'chat.']);
+    expect(t.words(first, last)).to.deep.equal(['Welcome', 'to', 'the', 'replay', 'of', 'our', 'café', 'chat.']);
     // "Welcome to the" share [1, 1.8) by length+1 (8, 3, 4 of 15); each timestamp starts a word
     expect(times(t.wordStart.subarray(first, last))).to.deep.equal([1, 1.4267, 1.5867, 1.8, 2.4, 2.6571, 3, 3.4545]);
     expect(times(t.wordEnd.subarray(first, last))).to.deep.equal([1.4267, 1.5867, 1.8, 2.4, 2.6571, 3, 3.4545, 4]);
@@ -47,7 +47,7 @@ describe('transcript import: WebVTT', () => {
   it('spreads untimed cues over their span by character length', () => {
     const { transcript: t } = importOk(WEBVTT_SAMPLE);
     const [first, last] = t.wordsOfCue(3);
-    expect(t.wordText.slice(first, last)).to.deep.equal(['No', 'voice', 'here,', '"quoted"']);
+    expect(t.words(first, last)).to.deep.equal(['No', 'voice', 'here,', '"quoted"']);
     expect(times(t.wordStart.subarray(first, last))).to.deep.equal([13, 13.25, 13.75, 14.25]);
     expect(t.wordEnd[last - 1]).to.equal(15);
   });
@@ -61,7 +61,7 @@ describe('transcript import: WebVTT', () => {
   it('joins a word split by markup and decodes numeric character references once', () => {
     const vtt = 'WEBVTT\n\n00:00:00.000 --> 00:00:02.000\nhel<b>lo</b> caf&#233; &#x263A; &amp;#233; &apos;ok&#39;\n';
     const { transcript: t } = importOk(vtt);
-    expect(t.wordText).to.deep.equal(['hello', 'café', '☺', '&#233;', "'ok'"]);
+    expect(t.words()).to.deep.equal(['hello', 'café', '☺', '&#233;', "'ok'"]);
   });
 
   it('keeps a stray "<" as text and does not let unknown tags rename the voice', () => {

@@ -36,6 +36,29 @@ describe('transcript lookups', () => {
     expect(t.wordAt(Number.NaN)).to.equal(-1);
   });
 
+  it('word, wordLength and words cut word texts from the cue texts', () => {
+    const u = importOk({
+      format: 'space-replay-transcript',
+      version: '1.0',
+      cues: [
+        { startTime: 0, endTime: 2, text: '  Café   au\tlait ' },
+        { startTime: 2, endTime: 3, text: 'x' },
+        { startTime: 3, endTime: 4, text: 'a 😀b' },
+      ],
+    }).transcript;
+    expect(u.cueText[0]).to.equal('Café au lait');
+    expect(u.words()).to.deep.equal(['Café', 'au', 'lait', 'x', 'a', '😀b']);
+    expect([0, 1, 2, 3, 4, 5].map((w) => u.wordLength(w))).to.deep.equal([4, 2, 4, 1, 1, 3]);
+    expect(u.word(2)).to.equal('lait');
+    expect(u.word(5)).to.equal('😀b');
+    expect(u.words(1, 3)).to.deep.equal(['au', 'lait']);
+    expect(u.words(4, 99)).to.deep.equal(['a', '😀b']);
+    expect(u.words(-3, 1)).to.deep.equal(['Café']);
+    expect(u.word(6)).to.equal('');
+    expect(u.word(-1)).to.equal('');
+    expect(u.wordLength(6)).to.equal(0);
+  });
+
   it('wordBefore gives the last word started at or before a time', () => {
     expect(t.wordBefore(0.5)).to.equal(-1);
     expect(t.wordBefore(1)).to.equal(0);

@@ -25,7 +25,7 @@ function snapshot(t: Transcript) {
     cueText: t.cueText,
     cueFirstWord: Array.from(t.cueFirstWord),
     cueWordTimed: Array.from(t.cueWordTimed),
-    wordText: t.wordText,
+    wordText: t.words(),
     wordCue: Array.from(t.wordCue),
     wordOffset: Array.from(t.wordOffset),
     speakers: t.speakers,
@@ -155,7 +155,7 @@ describe('transcript import: normalized JSON', () => {
       const y = importOk(toWebVTT(x)).transcript;
       const ms = (a: ArrayLike<number>) => Array.from(a, (v) => Math.round(v * 1000));
       expect(y.cueText).to.deep.equal(x.cueText);
-      expect(y.wordText).to.deep.equal(x.wordText);
+      expect(y.words()).to.deep.equal(x.words());
       const labels = (t: Transcript) => Array.from(t.cueSpeaker, (s) => (s >= 0 ? t.speakers[s]!.label : null));
       expect(labels(y)).to.deep.equal(labels(x));
       expect(ms(y.cueStart)).to.deep.equal(ms(x.cueStart));
