@@ -50,7 +50,7 @@ describe('<space-replay> clips', () => {
     await el.updateComplete;
     expect(part(el, '[part~="clip-button"]').getAttribute('aria-pressed')).to.equal('true');
     const box = part(el, '[part~="timeline"]').getBoundingClientRect();
-    const lanes = part(el, 'canvas[part~="lanes"]').getBoundingClientRect();
+    const lanes = part(el, '[part~="lanes"]').getBoundingClientRect();
     const y = Math.round(lanes.top + 4);
     // Inside Ada's first turn (0.4–5.2 s): 1 s to 4 s.
     const x1 = Math.round(box.left + (1 / el.duration) * box.width);

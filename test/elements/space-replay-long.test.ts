@@ -37,14 +37,23 @@ describe('<space-replay> with a 4-hour recording', () => {
     el.src = LONG;
     await ready;
     await el.updateComplete;
-    await waitFor(() => part(el, 'canvas[part~="lanes"]').clientHeight > 0, 'the lanes are laid out');
+    await waitFor(() => part(el, '[part~="lanes"]').clientHeight > 0, 'the lanes are laid out');
 
     expect(el.duration).to.equal(14400);
     const wave = part(el, '[part~="waveform"]');
     const scroller = wave.firstElementChild!.shadowRoot!.querySelector('.wrapper')!;
     // Five minutes fill the view: the whole waveform is about 48 views wide.
     expect(scroller.getBoundingClientRect().width / wave.clientWidth).to.be.within(40, 56);
-    expect(part(el, 'canvas[part~="lanes"]').clientHeight).to.be.greaterThan(100);
+    expect(part(el, '[part~="lanes"]').clientHeight).to.be.greaterThan(100);
+    // The lanes are a few paths, whatever the number of segments: one bar per segment with a
+    // speaker row, an overview bar per two pixels, and no canvas backing store.
+    const lanes = part(el, '[part~="lanes"]');
+    expect(lanes.localName).to.equal('svg');
+    expect(lanes.querySelectorAll('*').length).to.be.below(40);
+    const bars = [...lanes.querySelectorAll('[data-row]')].reduce((sum, p) => sum + (p.getAttribute('d')!.match(/M/g)?.length ?? 0), 0);
+    expect(bars).to.equal(el.manifest!.segments!.length);
+    const overviewBars = lanes.querySelector('[data-lanes="overview"]')!.getAttribute('d')!.match(/M/g)!.length;
+    expect(overviewBars).to.equal(Math.round(lanes.clientWidth / 2));
     expect(countNodes(el.shadowRoot!)).to.be.below(600);
 
     el.seek(3 * 3600);

@@ -27,13 +27,6 @@ function text(el: SpaceReplay, selector: string): string {
   return part(el, selector).textContent!.replace(/\s+/g, ' ').trim();
 }
 
-/** Whether any opaque pixel of `canvas` has exactly this colour. */
-function hasPixel(canvas: HTMLCanvasElement, [r, g, b]: [number, number, number]): boolean {
-  const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
-  for (let i = 0; i < data.length; i += 4) if (data[i] === r && data[i + 1] === g && data[i + 2] === b && data[i + 3] === 255) return true;
-  return false;
-}
-
 async function withManifest(change: (manifest: Record<string, any>) => void): Promise<SpaceReplay> {
   const manifest = await manifestObject();
   change(manifest);
@@ -138,15 +131,17 @@ describe('<space-replay> header, language and theming', () => {
   it('forces a scheme with theme="dark" and theme="light"', async function () {
     const el = await mountReady();
     const player = part(el, '[part~="player"]');
-    const lanes = part(el, '[part~="lanes"]') as HTMLCanvasElement;
-    // The chapters arrive after ready and repaint the lanes themselves: wait, so only the theme can.
+    // The chapters arrive after ready and redraw the lanes: wait, so the track is the one drawn last.
     await waitFor(() => el.shadowRoot!.querySelector('[part~="chapters"]'), 'the chapters');
-    await waitFor(() => hasPixel(lanes, [238, 240, 244]), 'lane tracks in the light surface colour');
+    await waitFor(() => el.shadowRoot!.querySelector('[part~="lanes"] [data-lanes="chapters"]'), 'the chapter ticks on the lanes');
+    const track = part(el, '[part~="lanes"] [data-lanes="track"]');
+    expect(getComputedStyle(track).fill).to.equal('rgb(238, 240, 244)');
     el.setAttribute('theme', 'dark');
     expect(getComputedStyle(player).backgroundColor).to.equal('rgb(22, 24, 29)');
     expect(getComputedStyle(el).colorScheme).to.equal('dark');
-    // The canvases read colours when drawn: a theme change must repaint them.
-    await waitFor(() => hasPixel(lanes, [36, 40, 50]), 'lane tracks repainted in the dark surface colour');
+    // The lanes take their colours from the custom properties: a theme change recolours them.
+    expect(getComputedStyle(track).fill).to.equal('rgb(36, 40, 50)');
+    expect(track.isConnected).to.equal(true);
     el.setAttribute('theme', 'auto');
     expect(getComputedStyle(player).backgroundColor).to.equal('rgb(255, 255, 255)');
     if (!(await emulate({ colorScheme: 'dark' }))) this.skip();
@@ -161,6 +156,8 @@ describe('<space-replay> header, language and theming', () => {
     el.style.setProperty('--space-replay-speaker-2', 'rgb(1, 2, 3)');
     const bo = el.shadowRoot!.querySelectorAll<HTMLElement>('button.speaker')[1]!;
     expect(getComputedStyle(bo).borderInlineStartColor).to.equal('rgb(1, 2, 3)');
+    // The same speaker's row on the lanes.
+    expect(getComputedStyle(part(el, '[part~="lanes"] [data-row="1"]')).fill).to.equal('rgb(1, 2, 3)');
   });
 });
 

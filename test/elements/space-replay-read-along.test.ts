@@ -76,7 +76,7 @@ describe('<space-replay> with its transcript', () => {
     await userScroll();
     expect(panel.following).to.equal(false);
     // A click on the lanes (the timeline) seeks and brings following back.
-    const lanes = part(el, 'canvas[part~="lanes"]').getBoundingClientRect();
+    const lanes = part(el, '[part~="lanes"]').getBoundingClientRect();
     await sendMouse({ type: 'click', position: [Math.round(lanes.left + lanes.width / 2), Math.round(lanes.top + 4)] });
     // (Before the first play hls.js has loaded nothing, so Firefox fires no `seeked`: wait on the time.)
     await waitFor(() => Math.abs(el.currentTime - el.duration / 2) < 0.5, 'the seek to the middle');
@@ -231,7 +231,7 @@ describe('<space-replay> redactions', () => {
     await ready;
     const panel = await panelOf(el);
     expect(panel.shadowRoot!.querySelector('[part~="redaction"]')!.textContent).to.contain('removed at the speaker’s request');
-    const lanes = part(el, 'canvas[part~="lanes"]').getBoundingClientRect();
+    const lanes = part(el, '[part~="lanes"]').getBoundingClientRect();
     await sendMouse({ type: 'move', position: [Math.round(lanes.left + (7 / el.duration) * lanes.width), Math.round(lanes.top + 4)] });
     const hover = await waitFor(() => el.shadowRoot!.querySelector('[part~="hover"]'), 'the hover label');
     expect(hover.textContent).to.contain('removed at the speaker’s request');

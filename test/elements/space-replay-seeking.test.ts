@@ -70,7 +70,7 @@ describe('<space-replay> seeking', () => {
 
   it('seeks where the speaker lanes are clicked, and after a drag, where it ends', async () => {
     const el = await mountReady();
-    const lanes = part(el, 'canvas[part~="lanes"]');
+    const lanes = part(el, '[part~="lanes"]');
     await sendMouse({ type: 'click', position: pointIn(lanes, 0.75) });
     expect(el.currentTime).to.be.closeTo(DURATION * 0.75, 0.15);
     await sendMouse({ type: 'move', position: pointIn(lanes, 0.1) });
@@ -83,7 +83,7 @@ describe('<space-replay> seeking', () => {
 
   it('shows the time and speaker under the pointer', async () => {
     const el = await mountReady();
-    const lanes = part(el, 'canvas[part~="lanes"]');
+    const lanes = part(el, '[part~="lanes"]');
     // 7.6 s: Bo speaks (5.627–9.855).
     await sendMouse({ type: 'move', position: pointIn(lanes, 7.6 / DURATION) });
     await el.updateComplete;
@@ -93,7 +93,7 @@ describe('<space-replay> seeking', () => {
 
   it('keeps the playhead on the lanes in step with the position', async () => {
     const el = await mountReady();
-    const lanes = part(el, 'canvas[part~="lanes"]');
+    const lanes = part(el, '[part~="lanes"]');
     el.seek(DURATION / 2);
     const cursor = part(el, '[part~="cursor"]');
     const x = cursor.getBoundingClientRect().left + 1 - lanes.getBoundingClientRect().left;

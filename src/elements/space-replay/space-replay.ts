@@ -188,7 +188,7 @@ export class SpaceReplay extends LitElement {
   private get _waveHost(): HTMLElement | null {
     return this._find('.waveform');
   }
-  private get _lanes(): HTMLCanvasElement | null {
+  private get _lanes(): SVGSVGElement | null {
     return this._find('.lanes');
   }
   private get _cursor(): HTMLElement | null {
@@ -538,29 +538,22 @@ export class SpaceReplay extends LitElement {
   }
 
   private _drawLanes(): void {
-    const canvas = this._lanes;
+    const svg = this._lanes;
     const recording = this._recording;
-    if (!canvas || !recording) return;
+    if (!svg || !recording) return;
     const { timeline, speakers, manifest } = recording;
     const width = this._timeline?.clientWidth ?? 0;
     this._lanesWidth = width;
     const rowOf = new Int32Array(timeline.speakers.length).fill(-1);
-    const slots = Math.min(recording.rows, PALETTE_SIZE);
-    const [overview, redaction, chapter, track, ...palette] = this._colors([
-      '--space-replay-wave',
-      '--space-replay-muted',
-      '--space-replay-fg',
-      '--space-replay-surface',
-      ...Array.from({ length: slots }, (_, i) => `--space-replay-speaker-${i + 1}`),
-    ]);
     const rowColors: string[] = [];
     for (const r of speakers) {
       if (r.row < 0) continue;
       rowOf[timeline.speakerIndex(r.participant.id)] = r.row;
-      rowColors[r.row] = palette[r.row % PALETTE_SIZE]!;
+      rowColors[r.row] = `var(--space-replay-speaker-${(r.row % PALETTE_SIZE) + 1})`;
     }
     const long = manifest.duration > ZOOM_THRESHOLD_SECONDS;
-    drawSpeakerLanes(canvas, width, {
+    // Colours stay custom properties: the lanes follow a change of scheme without a redraw.
+    drawSpeakerLanes(svg, width, {
       duration: manifest.duration,
       timeline,
       rowOf,
@@ -569,7 +562,12 @@ export class SpaceReplay extends LitElement {
       redactions: manifest.redactions ?? [],
       chapterStarts: this._chapters.map((c) => c.startTime),
       overview: long ? recording.overview(Math.max(1, Math.round(width / 2))) : null,
-      colors: { overview: overview!, redaction: redaction!, chapter: chapter!, track: track! },
+      colors: {
+        overview: 'var(--space-replay-wave)',
+        redaction: 'var(--space-replay-muted)',
+        chapter: 'var(--space-replay-fg)',
+        track: 'var(--space-replay-surface)',
+      },
     });
     this._cursorPx = -1;
     this._tick(this._media.currentTime);
@@ -594,11 +592,9 @@ export class SpaceReplay extends LitElement {
   }
 
   private readonly _onSchemeChange = (): void => {
-    // The custom properties switch with the scheme; canvases must be repainted by hand.
-    void this.updateComplete.then(() => {
-      this._waveform.setColors(this._waveColors());
-      this._drawLanes();
-    });
+    // The custom properties switch with the scheme; the waveform's canvases must be repainted by
+    // hand (the lanes use the properties themselves).
+    void this.updateComplete.then(() => this._waveform.setColors(this._waveColors()));
   };
 
   private readonly _onOnline = (): void => {
@@ -912,7 +908,7 @@ export class SpaceReplay extends LitElement {
       >
         <div part="waveform" class="waveform" style="height:${WAVE_HEIGHT}px"></div>
         <div class="lanes-box">
-          <canvas part="lanes" class="lanes" style="height:${lanesH}px" aria-hidden="true"></canvas>
+          <svg part="lanes" class="lanes" style="height:${lanesH}px" aria-hidden="true" focusable="false"></svg>
           <div part="cursor" class="cursor"></div>
         </div>
         ${this._hover

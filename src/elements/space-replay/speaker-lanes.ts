@@ -1,8 +1,11 @@
 /**
- * Speaker lanes on one canvas: a row per speaker with a bar for each segment, redacted ranges
+ * Speaker lanes as one small SVG: a row per speaker with a bar for each segment, redacted ranges
  * hatched across every row, chapter ticks, and (for long recordings) an overview of the whole
- * waveform. One canvas whatever the number of segments: a DOM node per segment costs hundreds of
- * milliseconds at 300 segments.
+ * waveform. Each kind of mark is one `<path>` whatever the number of segments (a DOM node per
+ * segment costs hundreds of milliseconds at 300 segments), so the lanes are about a dozen
+ * elements. Vector paths hold no pixels of their own: a canvas of the same size at 2x density
+ * kept 1.1 MB of backing store. Colours are CSS values (custom properties work), so a change of
+ * colour scheme needs no redraw.
  */
 
 import type { SpeakerTimeline } from '../../model/speakers.js';
@@ -17,7 +20,7 @@ export interface LanesPicture {
   rowOf: Int32Array;
   /** Number of rows. */
   rows: number;
-  /** Colour of each row. */
+  /** Colour of each row (any CSS colour, `var()` included). */
   rowColors: string[];
   /** Ranges silenced in the audio. */
   redactions: readonly { startTime: number; endTime: number }[];
@@ -25,7 +28,7 @@ export interface LanesPicture {
   chapterStarts: readonly number[];
   /** Overview of the waveform: min/max pairs over the whole duration, or `null`. */
   overview: Float32Array | null;
-  /** Colours of the overview, the hatching and the chapter ticks. */
+  /** Colours (any CSS colour) of the overview, the hatching, the chapter ticks and the empty tracks. */
   colors: { overview: string; redaction: string; chapter: string; track: string };
 }
 
@@ -34,80 +37,105 @@ export const ROW_HEIGHT = 6;
 /** Height of the overview strip, CSS pixels. */
 export const OVERVIEW_HEIGHT = 28;
 
+const SVG_NS = 'http://www.w3.org/2000/svg';
+let patternIds = 0;
+
 /** The CSS height the lanes need for `rows` rows (and an overview strip). */
 export function lanesHeight(rows: number, overview: boolean): number {
   return Math.max(1, rows) * (ROW_HEIGHT + 2) + (overview ? OVERVIEW_HEIGHT + 4 : 0);
 }
 
-/** Draws `picture` on `canvas`, sized to `width` CSS pixels at the device pixel ratio. */
-export function drawSpeakerLanes(canvas: HTMLCanvasElement, width: number, picture: LanesPicture): void {
-  const ratio = globalThis.devicePixelRatio || 1;
+/** A number for path data: at most two decimals (a hundredth of a CSS pixel). */
+function n(value: number): string {
+  return String(Math.round(value * 100) / 100);
+}
+
+/** Path data of a rectangle. */
+function rect(x: number, y: number, w: number, h: number): string {
+  return `M${n(x)} ${n(y)}h${n(w)}v${n(h)}h${n(-w)}z`;
+}
+
+/**
+ * Appends an SVG element. Colours go in `paint` (fill and stroke as style properties, as
+ * presentation attributes do not take `var()`); every value is set as text, never parsed as markup.
+ */
+function child<K extends keyof SVGElementTagNameMap>(
+  parent: Element,
+  tag: K,
+  attributes: Record<string, string>,
+  paint: { fill?: string; stroke?: string } = {},
+): SVGElementTagNameMap[K] {
+  const el = document.createElementNS(SVG_NS, tag);
+  for (const [name, value] of Object.entries(attributes)) el.setAttribute(name, value);
+  if (paint.fill) el.style.setProperty('fill', paint.fill);
+  if (paint.stroke) el.style.setProperty('stroke', paint.stroke);
+  parent.append(el);
+  return el;
+}
+
+/**
+ * Draws `picture` into `svg` (replacing what it held), `width` CSS pixels wide. Row paths carry
+ * `data-row`, the empty tracks `data-lanes="track"`, and so on, for styling and tests.
+ */
+export function drawSpeakerLanes(svg: SVGSVGElement, width: number, picture: LanesPicture): void {
   const height = lanesHeight(picture.rows, picture.overview !== null);
-  canvas.width = Math.max(1, Math.round(width * ratio));
-  canvas.height = Math.round(height * ratio);
-  canvas.style.height = `${height}px`;
-  const ctx = canvas.getContext('2d');
-  if (!ctx || !(picture.duration > 0) || width <= 0) return;
-  ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
-  ctx.clearRect(0, 0, width, height);
+  svg.replaceChildren();
+  svg.setAttribute('viewBox', `0 0 ${Math.max(1, width)} ${height}`);
+  svg.style.height = `${height}px`;
+  if (!(picture.duration > 0) || width <= 0) return;
   const x = (t: number): number => (Math.min(Math.max(t, 0), picture.duration) / picture.duration) * width;
 
   let top = 0;
   if (picture.overview) {
-    drawOverview(ctx, picture.overview, width, OVERVIEW_HEIGHT, picture.colors.overview);
+    child(svg, 'path', { 'data-lanes': 'overview', d: overviewPath(picture.overview, width, OVERVIEW_HEIGHT) }, { fill: picture.colors.overview });
     top = OVERVIEW_HEIGHT + 4;
   }
 
-  ctx.fillStyle = picture.colors.track;
-  for (let row = 0; row < Math.max(1, picture.rows); row++) ctx.fillRect(0, top + row * (ROW_HEIGHT + 2), width, ROW_HEIGHT);
+  const rows = Math.max(1, picture.rows);
+  let tracks = '';
+  for (let row = 0; row < rows; row++) tracks += rect(0, top + row * (ROW_HEIGHT + 2), width, ROW_HEIGHT);
+  child(svg, 'path', { 'data-lanes': 'track', d: tracks }, { fill: picture.colors.track });
 
   const { starts, ends, speakerIndexes } = picture.timeline;
-  let fill = '';
+  const bars: string[] = new Array<string>(rows).fill('');
   for (let i = 0; i < starts.length; i++) {
     const row = picture.rowOf[speakerIndexes[i]!]!;
-    if (row < 0) continue;
-    const color = picture.rowColors[row]!;
-    if (color !== fill) ctx.fillStyle = fill = color;
+    if (row < 0 || row >= rows) continue;
     const x0 = x(starts[i]!);
-    ctx.fillRect(x0, top + row * (ROW_HEIGHT + 2), Math.max(1, x(ends[i]!) - x0), ROW_HEIGHT);
+    bars[row] += rect(x0, top + row * (ROW_HEIGHT + 2), Math.max(1, x(ends[i]!) - x0), ROW_HEIGHT);
   }
+  bars.forEach((d, row) => {
+    if (d) child(svg, 'path', { 'data-row': String(row), d }, { fill: picture.rowColors[row] ?? picture.colors.overview });
+  });
 
   if (picture.redactions.length > 0) {
-    const hatch = hatchPattern(ctx, picture.colors.redaction);
-    ctx.fillStyle = hatch ?? picture.colors.redaction;
+    const id = `space-replay-hatch-${++patternIds}`;
+    const defs = child(svg, 'defs', {});
+    const pattern = child(defs, 'pattern', { id, patternUnits: 'userSpaceOnUse', width: '6', height: '6' });
+    child(pattern, 'path', { d: 'M0 6L6 0', 'stroke-width': '1.5' }, { stroke: picture.colors.redaction });
+    let d = '';
     for (const r of picture.redactions) {
       const x0 = x(r.startTime);
-      ctx.fillRect(x0, 0, Math.max(2, x(r.endTime) - x0), height);
+      d += rect(x0, 0, Math.max(2, x(r.endTime) - x0), height);
     }
+    child(svg, 'path', { 'data-lanes': 'redaction', fill: `url(#${id})`, d });
   }
 
-  ctx.fillStyle = picture.colors.chapter;
-  for (const start of picture.chapterStarts) if (start > 0) ctx.fillRect(Math.round(x(start)) - 0.5, 0, 1, height);
+  let ticks = '';
+  for (const start of picture.chapterStarts) if (start > 0) ticks += rect(Math.round(x(start)) - 0.5, 0, 1, height);
+  if (ticks) child(svg, 'path', { 'data-lanes': 'chapters', d: ticks }, { fill: picture.colors.chapter });
 }
 
-function drawOverview(ctx: CanvasRenderingContext2D, pairs: Float32Array, width: number, height: number, color: string): void {
+/** One bar per min/max pair, mirrored about the middle of the strip. */
+function overviewPath(pairs: Float32Array, width: number, height: number): string {
   const bins = pairs.length / 2;
   const mid = height / 2;
-  ctx.fillStyle = color;
+  const w = Math.max(1, width / bins);
+  let d = '';
   for (let b = 0; b < bins; b++) {
-    const x0 = (b / bins) * width;
-    const w = Math.max(1, width / bins);
     const top = mid - Math.max(0, pairs[2 * b + 1]!) * mid;
     const bottom = mid - Math.min(0, pairs[2 * b]!) * mid;
-    ctx.fillRect(x0, top, w, Math.max(1, bottom - top));
+    d += rect((b / bins) * width, top, w, Math.max(1, bottom - top));
   }
-}
-
-function hatchPattern(ctx: CanvasRenderingContext2D, color: string): CanvasPattern | null {
-  const tile = document.createElement('canvas');
-  tile.width = tile.height = 6;
-  const t = tile.getContext('2d');
-  if (!t) return null;
-  t.strokeStyle = color;
-  t.lineWidth = 1.5;
-  t.beginPath();
-  t.moveTo(0, 6);
-  t.lineTo(6, 0);
-  t.stroke();
-  return ctx.createPattern(tile, 'repeat');
+  return d;
 }
