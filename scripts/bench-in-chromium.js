@@ -17,11 +17,19 @@ export const CHROMIUM_ARGS = [
   '--headless=new',
 ];
 
-/** Launches the system's headless Chromium with {@link CHROMIUM_ARGS}; never downloads one. */
+/**
+ * Launches the system's headless Chromium with {@link CHROMIUM_ARGS}; never downloads one.
+ *
+ * `networkEnabled: false`: Puppeteer would otherwise enable the DevTools Network domain on every
+ * page, and Chromium's network agent then keeps a copy of every fetched response body inside the
+ * renderer, for the Network panel (3.4 MB for the 4-hour recording's transcript and peaks). That
+ * is DevTools' memory and main-thread time, not the page's, and no visitor has it. A section that
+ * watches the network (the clip link) enables the domain on its own session.
+ */
 export async function launchChromium(extraArgs = []) {
   const { chromium } = findBrowsers();
   if (!chromium) throw new Error('No Chromium found (CHROME_PATH, /usr/bin/chromium): apt-get install chromium');
-  return puppeteer.launch({ executablePath: chromium, headless: true, args: [...CHROMIUM_ARGS, ...extraArgs] });
+  return puppeteer.launch({ executablePath: chromium, headless: true, networkEnabled: false, args: [...CHROMIUM_ARGS, ...extraArgs] });
 }
 
 /** Bundles `entry`, runs its default export in Chromium, and resolves to the figures it returns. */

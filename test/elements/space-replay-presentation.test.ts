@@ -151,6 +151,26 @@ describe('<space-replay> header, language and theming', () => {
     expect(getComputedStyle(el).colorScheme).to.equal('light');
   });
 
+  it('hatches redacted ranges across the lanes and ticks chapter starts', async () => {
+    const el = await withManifest((m) => {
+      m.redactions = [{ startTime: 2, endTime: 3 }, { startTime: 6, endTime: 6.5 }];
+    });
+    await waitFor(() => el.shadowRoot!.querySelector('[part~="lanes"] [data-lanes="chapters"]'), 'the chapter ticks');
+    const lanes = part(el, '[part~="lanes"]') as unknown as SVGSVGElement;
+    const redaction = lanes.querySelector('[data-lanes="redaction"]')!;
+    // Two ranges, each full height, filled with a hatch pattern of this same SVG.
+    expect(redaction.getAttribute('d')!.match(/M/g)).to.have.length(2);
+    const id = /^url\(#(.+)\)$/.exec(redaction.getAttribute('fill')!)![1]!;
+    expect(lanes.querySelector(`pattern[id="${id}"] path`)).to.not.equal(null);
+    const box = (redaction as SVGGraphicsElement).getBBox();
+    expect(box.height).to.equal(lanes.clientHeight);
+    expect(box.x).to.be.closeTo((2 / el.duration) * lanes.clientWidth, 0.02);
+    // A tick per chapter after the first (which starts at 0).
+    const later = el.manifest!.chapters!.data!.chapters.filter((c) => c.startTime > 0).length;
+    expect(later).to.be.greaterThan(0);
+    expect(lanes.querySelector('[data-lanes="chapters"]')!.getAttribute('d')!.match(/M/g)).to.have.length(later);
+  });
+
   it('takes speaker colours from --space-replay-speaker-N', async () => {
     const el = await mountReady();
     el.style.setProperty('--space-replay-speaker-2', 'rgb(1, 2, 3)');

@@ -13,6 +13,7 @@ import { channelPeaks, compactChannel, decodePeaks, downsampleCompact, type Peak
 import { SpeakerTimeline } from '../../model/speakers.js';
 import { nextTask } from './next-task.js';
 import { usableUrl } from './safe-url.js';
+import { drawSpeakerLanes } from './speaker-lanes.js';
 
 /** One participant as the speaker list shows them. */
 export interface SpeakerRow {
@@ -48,6 +49,8 @@ export interface Recording {
   overview(bins: number): Float32Array | null;
   /** The download link, when the manifest allows downloads and the URL passes. */
   download: string | undefined;
+  /** Draws the speaker lanes (in this chunk, not the main entry). */
+  drawLanes: typeof drawSpeakerLanes;
 }
 
 /** The outcome of {@link buildRecording}. */
@@ -112,6 +115,7 @@ export async function buildRecording(
         return cached.pairs;
       },
       download: usableUrl(manifest.downloads?.audio, baseUrl),
+      drawLanes: drawSpeakerLanes,
     },
   };
 }

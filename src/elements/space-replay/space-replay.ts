@@ -14,7 +14,7 @@ import { nextTask } from './next-task.js';
 import { loadRecording, PlayerError } from './recording-loader.js';
 import type { Recording, SpeakerRow } from './recording.js';
 import { readPosition, writePosition } from './resume-position.js';
-import { drawSpeakerLanes, lanesHeight } from './speaker-lanes.js';
+import { lanesHeight } from './lanes-height.js';
 import { styles } from './space-replay.styles.js';
 
 /** What the player shows. */
@@ -61,7 +61,7 @@ const WAVE_HEIGHT = 56;
  * @csspart availability - "Available for N more days".
  * @csspart timeline - Waveform and lanes: the seek slider.
  * @csspart waveform - The waveform (wavesurfer's own parts are inside it).
- * @csspart lanes - The speaker lanes canvas.
+ * @csspart lanes - The speaker lanes (an SVG: a path per row, `data-row` N; the overview, tracks, hatching and chapter ticks as `data-lanes` paths).
  * @csspart cursor - The playhead on the lanes.
  * @csspart hover - The time and speaker shown under the pointer.
  * @csspart transport - The row of playback controls.
@@ -553,7 +553,7 @@ export class SpaceReplay extends LitElement {
     }
     const long = manifest.duration > ZOOM_THRESHOLD_SECONDS;
     // Colours stay custom properties: the lanes follow a change of scheme without a redraw.
-    drawSpeakerLanes(svg, width, {
+    recording.drawLanes(svg, width, {
       duration: manifest.duration,
       timeline,
       rowOf,

@@ -5,10 +5,12 @@
  * segment costs hundreds of milliseconds at 300 segments), so the lanes are about a dozen
  * elements. Vector paths hold no pixels of their own: a canvas of the same size at 2x density
  * kept 1.1 MB of backing store. Colours are CSS values (custom properties work), so a change of
- * colour scheme needs no redraw.
+ * colour scheme needs no redraw. Part of the recording chunk (`Recording.drawLanes`): the main
+ * entry only needs the lanes' height (`lanes-height.ts`).
  */
 
 import type { SpeakerTimeline } from '../../model/speakers.js';
+import { lanesHeight, OVERVIEW_HEIGHT, ROW_HEIGHT } from './lanes-height.js';
 
 /** Everything the lanes show. Times are seconds. */
 export interface LanesPicture {
@@ -32,18 +34,9 @@ export interface LanesPicture {
   colors: { overview: string; redaction: string; chapter: string; track: string };
 }
 
-/** Height of one speaker row, CSS pixels. */
-export const ROW_HEIGHT = 6;
-/** Height of the overview strip, CSS pixels. */
-export const OVERVIEW_HEIGHT = 28;
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 let patternIds = 0;
-
-/** The CSS height the lanes need for `rows` rows (and an overview strip). */
-export function lanesHeight(rows: number, overview: boolean): number {
-  return Math.max(1, rows) * (ROW_HEIGHT + 2) + (overview ? OVERVIEW_HEIGHT + 4 : 0);
-}
 
 /** A number for path data: at most two decimals (a hundredth of a CSS pixel). */
 function n(value: number): string {
