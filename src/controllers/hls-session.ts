@@ -72,6 +72,7 @@ export class HlsSession {
     globalThis.removeEventListener('online', this.onOnline);
     this.media.removeEventListener('play', this.onFirstPlay);
     this.media.removeEventListener('seeking', this.onFirstPlay);
+    this.media.removeEventListener('seeked', this.onSeeked);
     this.destroyHls();
   }
 
@@ -91,6 +92,7 @@ export class HlsSession {
     });
     this.media.addEventListener('play', this.onFirstPlay);
     this.media.addEventListener('seeking', this.onFirstPlay);
+    this.media.addEventListener('seeked', this.onSeeked);
     hls.attachMedia(this.media);
     hls.loadSource(this.url);
   }
@@ -102,6 +104,24 @@ export class HlsSession {
     this.media.removeEventListener('play', this.onFirstPlay);
     this.media.removeEventListener('seeking', this.onFirstPlay);
     hls.startLoad(this.media.currentTime > 0 ? this.media.currentTime : -1);
+  };
+
+  /**
+   * After a seek back, audio buffered far ahead stays in the SourceBuffer: hls.js only trims what
+   * lies behind the playhead (`backBufferLength`), and Chromium evicts only near its memory cap.
+   * Ranges that start beyond hls.js's forward buffer from the new position are removed; on a
+   * 4-hour recording a minute of far seeks otherwise keeps several MB of audio nobody will hear
+   * from there (it is fetched again if playback gets that far).
+   */
+  private readonly onSeeked = (): void => {
+    const hls = this.hls;
+    if (!hls || !this.started) return;
+    const beyond = this.media.currentTime + Math.max(hls.config.maxBufferLength, hls.config.maxMaxBufferLength);
+    const buffered = this.media.buffered;
+    for (let i = 0; i < buffered.length; i++) {
+      const start = buffered.start(i);
+      if (start > beyond) hls.trigger(this.HlsClass.Events.BUFFER_FLUSHING, { startOffset: start, endOffset: buffered.end(i), type: null });
+    }
   };
 
   private readonly onOnline = (): void => {
