@@ -4,6 +4,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { puppeteerLauncher } from '@web/test-runner-puppeteer';
 import { findBrowsers } from './scripts/find-browsers.js';
+import { failingSegmentMiddleware } from './test/server/failing-segment.js';
 import { slowFileMiddleware } from './test/server/slow-file.js';
 
 const found = findBrowsers();
@@ -56,8 +57,9 @@ if (wanted.includes('firefox') && found.firefox) {
 export default {
   files: ['test/**/*.test.ts', '!test/node/**'],
   nodeResolve: true,
-  // /__slow__/<fixture>: a slow server without byte ranges, for the media tests.
-  middleware: [slowFileMiddleware],
+  // /__slow__/<fixture>: a slow server without byte ranges; /__fail__/…: one file of a fixture
+  // answering an HTTP error (test/server/failing-segment.js). Fault injection for the media tests.
+  middleware: [slowFileMiddleware, failingSegmentMiddleware],
   // Fixtures (MPEG-TS segments would end in .ts) are never compiled.
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json', exclude: ['test/fixtures/**', 'demo/recordings/**'] })],
   browsers,

@@ -227,11 +227,23 @@ export class MediaEngineController implements ReactiveController {
         report({ code: 'media-network', message: `${choice.url} answered HTTP ${status}`, fatal: true, status, url: choice.url });
       } else if (error.code === MediaError.MEDIA_ERR_NETWORK || status === 'failed') {
         report({ code: 'media-network', message: `${choice.url} could not be loaded`, fatal: true, url: choice.url });
+      } else if (choice.kind === 'native' && this.media.readyState >= HTMLMediaElement.HAVE_METADATA) {
+        // The playlist played, so a segment may be what failed (Chromium calls a 404 segment a
+        // parse error): ask about those around the position before blaming the browser.
+        void this.reportSegment(choice, this.media.currentTime, report);
       } else {
         report({ code: 'media-decode', message: `the browser cannot play ${choice.url} (${choice.type})`, fatal: true });
       }
     });
   };
+
+  private async reportSegment(choice: SourceChoice, time: number, report: (e: MediaEngineError) => void): Promise<void> {
+    const failed = await import('./hls-segment-status.js')
+      .then(({ failingSegment }) => failingSegment(choice.url, time, httpStatus))
+      .catch(() => null);
+    if (failed) report({ code: 'media-network', message: `${failed.url} answered HTTP ${failed.status}`, fatal: true, status: failed.status, url: failed.url });
+    else report({ code: 'media-decode', message: `the browser cannot play ${choice.url} (${choice.type})`, fatal: true });
+  }
 }
 
 /** Whether the browser knows it has no network. */

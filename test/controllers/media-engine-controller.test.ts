@@ -1,5 +1,6 @@
 import { expect } from '@esm-bundle/chai';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { segmentsFrom } from '../../src/controllers/hls-segment-status.js';
 import { MediaEngineController, type HlsConstructor, type MediaEngineError } from '../../src/controllers/media-engine-controller.js';
 import { liveTimers } from '../../src/controllers/timer-scope.js';
 import type { AudioSource } from '../../src/manifest/types.js';
@@ -226,6 +227,60 @@ describe('MediaEngineController', () => {
     media.play().catch(() => {});
     await waitFor(() => created === 2, 'a second hls.js instance');
     await waitFor(() => media.currentTime > 0.5, 'playback after the retry');
+  });
+
+  it('segmentsFrom lists a media playlist\'s segments from the one holding a time, http(s) only', () => {
+    const text = ['#EXTM3U', '#EXT-X-MAP:URI="init.mp4"', '#EXTINF:4,', 'a.m4s', '#EXTINF:4.5,title', 'sub/b.m4s', '#EXTINF:4,', 'javascript:alert(1)', '#EXTINF:4,', 'https://cdn.example/c.m4s', '#EXT-X-ENDLIST'].join('\r\n');
+    const base = 'https://host.example/rec/index.m3u8';
+    expect(segmentsFrom(text, base, 0)).to.deep.equal(['https://host.example/rec/a.m4s', 'https://host.example/rec/sub/b.m4s', 'https://cdn.example/c.m4s']);
+    expect(segmentsFrom(text, base, 4)).to.deep.equal(['https://host.example/rec/sub/b.m4s', 'https://cdn.example/c.m4s']);
+    expect(segmentsFrom(text, base, 12.6)).to.deep.equal(['https://cdn.example/c.m4s']);
+    expect(segmentsFrom(text, base, 99)).to.deep.equal([]);
+  });
+
+  describe('a segment failing mid-playback (test/server/failing-segment.js)', () => {
+    /** The fixture playlist, with seg002.m4s (8–12 s) answering `status` `times` times. */
+    const failing = (key: string, status: number, times: number | 'all'): AudioSource => ({
+      url: new URL(`/__fail__/${key}${Date.now()}-${status}x${times}-seg002.m4s/talk/audio/index.m3u8`, location.href).href,
+      type: 'application/vnd.apple.mpegurl',
+    });
+
+    it('hls.js rides out a segment answering 503 twice: playback goes past it, nothing fatal', async () => {
+      const { engine, media, errors } = setup();
+      media.muted = true;
+      await engine.load([failing('busy', 503, 2)], 'hls.js', { startAt: 6 });
+      media.playbackRate = 2;
+      await media.play();
+      await waitFor(() => media.currentTime > 12.5, 'playback past the failing segment (8–12 s)', 15_000);
+      expect(errors.filter((e) => e.fatal)).to.deep.equal([]);
+    });
+
+    it('hls.js reports a segment answering 404 as a fatal media-network error naming it', async () => {
+      const { engine, media, errors } = setup();
+      media.muted = true;
+      await engine.load([failing('gone', 404, 'all')], 'hls.js', { startAt: 6 });
+      media.play().catch(() => {});
+      await waitFor(() => errors.some((e) => e.fatal), 'a fatal error');
+      const error = errors.find((e) => e.fatal)!;
+      expect(error).to.include({ code: 'media-network', status: 404 });
+      expect(error.url).to.match(/seg002\.m4s$/);
+      expect(media.currentTime).to.be.below(12.1);
+    });
+
+    it('native HLS reports a segment answering 404 as a fatal media-network error', async function () {
+      if (!hasNativeHls()) this.skip();
+      const { engine, media, errors } = setup();
+      media.muted = true;
+      await engine.load([failing('native', 404, 'all')], 'native', { startAt: 6 });
+      expect(engine.engine).to.equal('native');
+      media.play().catch(() => {});
+      await waitFor(() => errors.some((e) => e.fatal), 'a fatal error', 15_000);
+      // Chromium calls it a parse error; the engine asks the server and names the segment.
+      const error = errors.find((e) => e.fatal)!;
+      expect(error).to.include({ code: 'media-network', status: 404 });
+      expect(error.url).to.match(/seg002\.m4s$/);
+      expect(media.currentTime).to.be.below(12.1);
+    });
   });
 
   describe('on the 4-hour recording', () => {

@@ -124,6 +124,30 @@ describe('<space-replay> states', () => {
     });
   }
 
+  for (const engine of ['auto', 'hls.js'] as const) {
+    it(`a segment answering 404 mid-playback stops with a media error naming it, and Retry (engine ${engine})`, async () => {
+      const manifest = await manifestObject();
+      const hls = manifest.audio.find((a: { type: string }) => a.type === 'application/vnd.apple.mpegurl');
+      // test/server/failing-segment.js: seg002.m4s (8–12 s) of the fixture always answers 404.
+      hls.url = new URL(`/__fail__/el${engine.length}${Date.now()}-404xall-seg002.m4s/talk/audio/index.m3u8`, location.href).href;
+      manifest.audio = [hls];
+      const el = mount({ 'no-resume': '', engine });
+      const ready = nextEvent(el, 'space-replay-ready');
+      el.manifest = manifest;
+      await ready;
+      const error = nextEvent(el, 'space-replay-error', 15_000);
+      el.mediaElement.muted = true;
+      el.seek(6);
+      void el.play();
+      const { detail } = await error;
+      expect(detail).to.include({ code: 'media-network', fatal: true, status: 404 });
+      await waitForState(el, 'error');
+      expect(messageText(el)).to.contain('The audio could not be loaded.');
+      expect(messageText(el)).to.contain('404');
+      expect(part(el, '[part~="retry-button"]')).to.exist;
+    });
+  }
+
   it('no playable source is an error, not a hang', async () => {
     MediaEngineController.loadHls = () => Promise.reject(new Error('blocked'));
     const el = mount({ engine: 'hls.js', 'no-resume': '' });
