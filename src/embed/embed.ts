@@ -6,6 +6,7 @@
 
 import '../elements/space-replay/define.js';
 import { readEmbedParams, type EmbedParams } from './embed-params.js';
+import { isPauseMessage, PLAYING_MESSAGE_TYPE, type PlayingMessage } from './play-message.js';
 import { RESIZE_MESSAGE_TYPE, MAX_EMBED_HEIGHT, type ResizeMessage } from './resize-message.js';
 
 /** Starts the embed in `doc` (the page's own document): returns the params it read. */
@@ -55,6 +56,16 @@ export function startEmbed(doc: Document = document): EmbedParams {
     // A page in a background tab gets no ResizeObserver callbacks until shown; these say it anyway.
     for (const type of ['space-replay-ready', 'space-replay-error']) content.addEventListener(type, () => requestAnimationFrameOrNow(win, post));
     post();
+    // One player at a time across the host page (with the host script): say when this one starts,
+    // and pause when the parent says so. Only the parent window at the parent origin is heard.
+    const player = content;
+    player.addEventListener('space-replay-play', () => {
+      const message: PlayingMessage = { type: PLAYING_MESSAGE_TYPE, ...(params.id ? { id: params.id } : {}) };
+      win.parent.postMessage(message, target);
+    });
+    win.addEventListener('message', (event) => {
+      if (event.source === win.parent && event.origin === target && isPauseMessage(event.data)) (player as HTMLElement & { pause?: () => void }).pause?.();
+    });
   }
   return params;
 }

@@ -17,7 +17,7 @@ export interface EmbedResizerOptions {
 }
 
 /** The origin of an iframe's `src`, or `undefined` for an opaque one (`about:`, `data:`, `srcdoc`). */
-function iframeOrigin(iframe: HTMLIFrameElement): string | undefined {
+export function iframeOrigin(iframe: HTMLIFrameElement): string | undefined {
   try {
     const origin = new URL(iframe.src, iframe.ownerDocument.baseURI).origin;
     return origin === 'null' ? undefined : origin;

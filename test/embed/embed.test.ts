@@ -1,7 +1,10 @@
 import { expect } from '@esm-bundle/chai';
 import { readEmbedParams } from '../../src/embed/embed-params.js';
 import { isResizeMessage, RESIZE_MESSAGE_TYPE } from '../../src/embed/resize-message.js';
+import { isPauseMessage, isPlayingMessage } from '../../src/embed/play-message.js';
+import { startEmbedPlayCoordinator } from '../../src/embed/play-coordinator.js';
 import { startEmbedResizer } from '../../src/embed/resize-listener.js';
+import '../../src/elements/space-replay/define.js';
 import { oneEvent, waitFor } from '../helpers/wait.js';
 
 const EMBED = '/src/embed/embed.html';
@@ -237,5 +240,63 @@ describe('embed clip links', () => {
     const player = await waitFor(() => iframe.contentDocument?.querySelector('space-replay') ?? undefined, 'the embedded player');
     expect(player.hasAttribute('deep-link')).to.equal(true);
     await waitFor(() => Math.abs((player as unknown as { currentTime: number }).currentTime - 4) < 0.25, 'the player at 4 s');
+  });
+});
+
+describe('embed: one player at a time (host script)', () => {
+  type Player = HTMLElement & { play(): Promise<void>; pause(): void; readonly paused: boolean; readonly mediaElement: HTMLMediaElement };
+
+  /** The player inside a same-origin embed (the test drives it directly), ready and muted. */
+  async function playerIn(iframe: HTMLIFrameElement): Promise<Player> {
+    const player = await waitFor(() => (iframe.contentDocument?.querySelector('space-replay') as Player | null) ?? undefined, 'the embedded player', 15_000);
+    await waitFor(() => player.shadowRoot?.querySelector('[part~="timeline"]'), 'the embedded player ready', 15_000);
+    player.mediaElement.muted = true;
+    return player;
+  }
+
+  async function playing(player: Player): Promise<void> {
+    await player.play();
+    await waitFor(() => !player.paused && player.mediaElement.currentTime > 0, 'playback');
+  }
+
+  it('starting an embed pauses the other embeds and the page\'s own player, and the reverse', async () => {
+    stop = startEmbedPlayCoordinator();
+    const a = await playerIn(embed(here, { src: `${here}${MANIFEST}`, origin: here }));
+    const b = await playerIn(embed(here, { src: `${here}${MANIFEST}`, origin: here }));
+    const own = document.createElement('space-replay') as Player;
+    own.setAttribute('no-resume', '');
+    own.setAttribute('src', `${here}${MANIFEST}`);
+    document.body.append(own);
+    try {
+      await waitFor(() => own.shadowRoot?.querySelector('[part~="timeline"]'), 'the page\'s player ready', 15_000);
+      own.mediaElement.muted = true;
+
+      await playing(a);
+      await playing(b);
+      await waitFor(() => a.paused, 'embed a paused when b started');
+      await playing(own);
+      await waitFor(() => b.paused, 'embed b paused when the page\'s player started');
+      await playing(a);
+      await waitFor(() => own.paused, 'the page\'s player paused when embed a started');
+      expect(b.paused).to.equal(true);
+    } finally {
+      own.remove();
+    }
+  });
+
+  it('an embed hears "pause" only from its parent window at the parent origin it was given', async () => {
+    // This one was told its parent is `other`: a pause from this page (origin `here`) is ignored.
+    const deaf = await playerIn(embed(here, { src: `${here}${MANIFEST}`, origin: other }));
+    const heard = await playerIn(embed(here, { src: `${here}${MANIFEST}`, origin: here }));
+    await playing(deaf);
+    await playing(heard);
+    deaf.ownerDocument.defaultView!.postMessage({ type: 'space-replay:pause' }, '*');
+    heard.ownerDocument.defaultView!.postMessage({ type: 'space-replay:pause' }, '*');
+    // Messages are delivered in order: once the second embed has paused, the first had its turn.
+    await waitFor(() => heard.paused, 'the embed with the right parent origin paused');
+    expect(deaf.paused).to.equal(false);
+    expect(isPauseMessage({ type: 'space-replay:pause' })).to.equal(true);
+    expect(isPlayingMessage({ type: 'space-replay:playing', id: 'x'.repeat(201) })).to.equal(false);
+    expect(isPlayingMessage({ type: 'space-replay:playing', id: 'p1' })).to.equal(true);
   });
 });
