@@ -46,6 +46,20 @@ export async function loadManifestSource(target: string, cwd: string, allowUrl: 
 }
 
 async function fetchManifest(target: string): Promise<Outcome<ManifestSource>> {
+  const fetched = await fetchText(target, 'application/json');
+  return fetched.ok ? ok({ text: fetched.value.text, label: target, url: fetched.value.url }) : fetched;
+}
+
+/** Most bytes {@link fetchText} reads: a 4-hour transcript is about 2 MB. */
+export const MAX_FETCH_BYTES = 64 * 1024 * 1024;
+const FETCH_TIMEOUT_MS = 30_000;
+
+/**
+ * GETs an http(s) URL as text: `{text, url}` (the URL after redirects), or a message that names the
+ * URL and says what went wrong (not a URL, another scheme, an HTTP status, a network error, a
+ * timeout after 30 s, or a body over {@link MAX_FETCH_BYTES}).
+ */
+export async function fetchText(target: string, accept: string): Promise<Outcome<{ text: string; url: string }>> {
   let url: URL;
   try {
     url = new URL(target);
@@ -54,10 +68,24 @@ async function fetchManifest(target: string): Promise<Outcome<ManifestSource>> {
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return fail(`${target}: only http and https URLs can be fetched`);
   try {
-    const response = await fetch(url, { headers: { accept: 'application/json' }, redirect: 'follow' });
+    const response = await fetch(url, { headers: { accept }, redirect: 'follow', signal: AbortSignal.timeout(FETCH_TIMEOUT_MS) });
     if (!response.ok) return fail(`${target}: HTTP ${response.status} ${response.statusText}`.trimEnd());
-    return ok({ text: await response.text(), label: target, url: response.url || url.href });
+    const declared = Number(response.headers.get('content-length'));
+    if (declared > MAX_FETCH_BYTES) return fail(`${target}: ${declared} bytes, more than the ${MAX_FETCH_BYTES} read`);
+    const chunks: Uint8Array[] = [];
+    let size = 0;
+    const reader = response.body?.getReader();
+    for (let part = await reader?.read(); reader && part && !part.done; part = await reader.read()) {
+      size += part.value.byteLength;
+      if (size > MAX_FETCH_BYTES) {
+        await reader.cancel();
+        return fail(`${target}: more than the ${MAX_FETCH_BYTES} bytes read`);
+      }
+      chunks.push(part.value);
+    }
+    return ok({ text: Buffer.concat(chunks).toString('utf8'), url: response.url || url.href });
   } catch (error) {
+    if ((error as Error).name === 'TimeoutError') return fail(`${target}: no answer within ${FETCH_TIMEOUT_MS / 1000} s`);
     const cause = (error as { cause?: { code?: string; message?: string } }).cause;
     return fail(`${target}: cannot fetch (${cause?.code ?? cause?.message ?? (error as Error).message})`);
   }

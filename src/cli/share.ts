@@ -14,7 +14,8 @@ import { writeFilesAtomically } from './atomic-files.js';
 import { ExitCode, type CliIo } from './cli-io.js';
 import { readInputText } from './input-file.js';
 import { cliVersion } from './main.js';
-import { loadManifestSource, localFileOf } from './manifest-source.js';
+import { fetchText, loadManifestSource, localFileOf } from './manifest-source.js';
+import { ok, type Outcome } from './outcome.js';
 
 const SHARE_SPEC = {
   name: 'share',
@@ -138,15 +139,25 @@ export async function shareCommand(argv: readonly string[], io: CliIo): Promise<
   return ExitCode.ok;
 }
 
-/** The manifest's transcript (the JSON one when there are several), read locally; remote ones are not fetched. */
+/**
+ * The manifest's transcript (the JSON one when there are several): read from the manifest's folder,
+ * or fetched when its URL is http(s) (a remote manifest's relative URLs are resolved against it).
+ */
 async function loadTranscript(manifest: Manifest, dir: string | undefined): Promise<{ transcript?: Transcript; notice?: string }> {
   const refs = manifest.transcripts ?? [];
   const ref = refs.find((r) => r.type === 'application/json') ?? refs[0];
   if (!ref) return { notice: 'the manifest has no transcript' };
   let input: unknown = ref.data;
   if (ref.url !== undefined) {
-    if (isAbsoluteUrl(ref.url) || !dir) return { notice: `the transcript ${ref.url} is not a local file` };
-    const text = await readInputText(localFileOf(dir, ref.url), ref.url);
+    let text: Outcome<string>;
+    if (isAbsoluteUrl(ref.url)) {
+      const fetched = await fetchText(ref.url, ref.type);
+      text = fetched.ok ? ok(fetched.value.text) : fetched;
+    } else if (dir) {
+      text = await readInputText(localFileOf(dir, ref.url), ref.url);
+    } else {
+      return { notice: `the transcript ${ref.url} has no folder or URL to be read from` };
+    }
     if (!text.ok) return { notice: text.message };
     input = text.value;
   }

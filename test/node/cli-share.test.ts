@@ -2,6 +2,8 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { cp, readFile, rm, writeFile } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { listDir, runCli, tempDir } from './cli-harness.js';
 
@@ -120,4 +122,46 @@ describe('space-replay share', () => {
     const top = await runCli(['--help']);
     assert.match(top.stdout, /\n {2}share +Write the share page/);
   });
+
+  describe('a manifest given by URL', () => {
+    let server: Server;
+    let origin: string;
+    const requests: string[] = [];
+    before(async () => {
+      // The demo recording over http on localhost; transcript.json answers 404 under /gone/.
+      server = createServer((req, res) => {
+        requests.push(req.url!);
+        const path = req.url!.split('?')[0]!;
+        if (path.startsWith('/gone/') && path.endsWith('transcript.json')) {
+          res.writeHead(404).end('not here');
+          return;
+        }
+        readFile(join(work, 'garden', path.replace(/^\/(gone\/)?/, '')))
+          .then((body) => res.writeHead(200, { 'content-type': path.endsWith('.json') ? 'application/json' : 'application/octet-stream' }).end(body))
+          .catch(() => res.writeHead(404).end());
+      });
+      await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+      origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    });
+    after(() => new Promise<void>((done) => server.close(() => done())));
+
+    test('quotes the transcript fetched from beside the manifest', async () => {
+      requests.length = 0;
+      const run = await runCli(['share', `${origin}/manifest.json`, '--base-url', BASE, '--clip', '0.5,5.5', '--out', 'remote'], { cwd: work, now: NOW });
+      assert.equal(run.code, 0, run.stderr);
+      assert.equal(run.stderr, '');
+      assert.deepEqual(requests, ['/manifest.json', '/transcript.json']);
+      const html = await readFile(join(work, 'remote/clip-0.5-5.5.html'), 'utf8');
+      assert.match(meta(html, 'og:description')!, /^“Good evening neighbours, .*” — Rosa Lindqvist$/);
+    });
+
+    test('a transcript that cannot be fetched costs only the quote, and says why', async () => {
+      const run = await runCli(['share', `${origin}/gone/manifest.json`, '--base-url', BASE, '--clip', '0.5,5.5', '--out', 'remote-gone'], { cwd: work, now: NOW });
+      assert.equal(run.code, 0, run.stderr);
+      assert.equal(run.stderr, `notice: no quote on the card: ${origin}/gone/transcript.json: HTTP 404 Not Found\n`);
+      const html = await readFile(join(work, 'remote-gone/clip-0.5-5.5.html'), 'utf8');
+      assert.doesNotMatch(meta(html, 'og:description')!, /Good evening/);
+    });
+  });
 });
+
