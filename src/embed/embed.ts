@@ -1,7 +1,8 @@
 /**
  * The embed page's script (`embed.html?src=MANIFEST_URL`): one full-bleed `<space-replay>`, themed
- * by the query parameters, that posts its height to the parent page so an iframe can fit it
- * (docs/embed.md). The parent's origin is the only target: messages never go to `*`.
+ * by the query parameters, that posts its height to the parent page so an iframe can fit it, says
+ * when it starts playing, and pauses when the parent asks (docs/embed.md). The parent's origin is
+ * the only target: messages never go to `*`.
  */
 
 import '../elements/space-replay/define.js';
