@@ -2,8 +2,7 @@
  * One source played through hls.js, with its recovery: fatal network errors retried with backoff
  * while playback is actually stuck (and on the browser's `online` event), a fatal media error
  * recovered at most once per 5 s, 4xx answers (the playlist's or a segment's) reported once,
- * never retried in a loop. Loaded in
- * the same chunk as hls.js, only when hls.js plays.
+ * never retried in a loop. Loaded in the same chunk as hls.js, only when hls.js plays.
  */
 
 import type Hls from 'hls.js';
@@ -156,12 +155,12 @@ export class HlsSession {
     // hls.js does not retry a segment that answered 4xx, but neither does it give up: it asks again
     // whenever playback stalls there, so the listener would wait forever. A 4xx will not change by
     // asking again (a recording deleted or expired on the server, a URL no longer signed): report it.
-    const fragment4xx = data.details === Hls.ErrorDetails.FRAG_LOAD_ERROR && (data.response?.code ?? 0) >= 400 && (data.response?.code ?? 0) < 500;
-    if (!data.fatal && !fragment4xx) return;
+    const status = data.response?.code;
+    const is4xx = status !== undefined && status >= 400 && status < 500;
+    if (!data.fatal && !(is4xx && data.details === Hls.ErrorDetails.FRAG_LOAD_ERROR)) return;
     const url = data.url ?? data.context?.url ?? data.frag?.url ?? this.url;
     if (data.type === Hls.ErrorTypes.NETWORK_ERROR) {
-      const status = data.response?.code;
-      if (status !== undefined && status >= 400 && status < 500) {
+      if (is4xx) {
         // A 4xx will not change by asking again: say so once, the UI offers Retry.
         this.callbacks.onError({ code: 'media-network', message: `${url} answered HTTP ${status}`, fatal: true, status, url });
         this.destroyHls();

@@ -202,7 +202,7 @@ export class MediaEngineController implements ReactiveController {
     void httpStatus(choice.url).then((status) => {
       if (id !== this.loadId || typeof status !== 'number' || status < 400) return;
       this.media.removeEventListener('error', this.onMediaError);
-      this.callbacks.onError({ code: 'media-network', message: `${choice.url} answered HTTP ${status}`, fatal: true, status, url: choice.url });
+      this.callbacks.onError(answeredHttp(choice.url, status));
     });
   }
 
@@ -224,26 +224,36 @@ export class MediaEngineController implements ReactiveController {
         if (id === this.loadId) globalThis.addEventListener('online', this.onOnline);
         report({ code: 'offline', message: 'the network is offline; playback resumes when it is back', fatal: false });
       } else if (typeof status === 'number' && status >= 400) {
-        report({ code: 'media-network', message: `${choice.url} answered HTTP ${status}`, fatal: true, status, url: choice.url });
+        report(answeredHttp(choice.url, status));
       } else if (error.code === MediaError.MEDIA_ERR_NETWORK || status === 'failed') {
         report({ code: 'media-network', message: `${choice.url} could not be loaded`, fatal: true, url: choice.url });
       } else if (choice.kind === 'native' && this.media.readyState >= HTMLMediaElement.HAVE_METADATA) {
         // The playlist played, so a segment may be what failed (Chromium calls a 404 segment a
         // parse error): ask about those around the position before blaming the browser.
-        void this.reportSegment(choice, this.media.currentTime, report);
+        void failedSegment(choice.url, this.media.currentTime).then((failed) => report(failed ?? cannotPlay(choice)));
       } else {
-        report({ code: 'media-decode', message: `the browser cannot play ${choice.url} (${choice.type})`, fatal: true });
+        report(cannotPlay(choice));
       }
     });
   };
+}
 
-  private async reportSegment(choice: SourceChoice, time: number, report: (e: MediaEngineError) => void): Promise<void> {
-    const failed = await import('./hls-segment-status.js')
-      .then(({ failingSegment }) => failingSegment(choice.url, time, httpStatus))
-      .catch(() => null);
-    if (failed) report({ code: 'media-network', message: `${failed.url} answered HTTP ${failed.status}`, fatal: true, status: failed.status, url: failed.url });
-    else report({ code: 'media-decode', message: `the browser cannot play ${choice.url} (${choice.type})`, fatal: true });
-  }
+/** The fatal error for `url` answering HTTP `status`. */
+function answeredHttp(url: string, status: number): MediaEngineError {
+  return { code: 'media-network', message: `${url} answered HTTP ${status}`, fatal: true, status, url };
+}
+
+/** The error for a source the browser would not play. */
+function cannotPlay(choice: SourceChoice): MediaEngineError {
+  return { code: 'media-decode', message: `the browser cannot play ${choice.url} (${choice.type})`, fatal: true };
+}
+
+/** A media-network error naming the first segment at or after `time` that answers an HTTP error, or null (lazy chunk). */
+async function failedSegment(playlistUrl: string, time: number): Promise<MediaEngineError | null> {
+  const failed = await import('./hls-segment-status.js')
+    .then(({ failingSegment }) => failingSegment(playlistUrl, time, httpStatus))
+    .catch(() => null);
+  return failed ? answeredHttp(failed.url, failed.status) : null;
 }
 
 /** Whether the browser knows it has no network. */
