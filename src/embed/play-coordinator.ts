@@ -6,7 +6,8 @@
  * `src`, as the resize message (resize-listener.ts); a pause goes only to that origin.
  */
 
-import { iframeOrigin } from './resize-listener.js';
+import { trackPlayers } from '../elements/shared/playing-coordinator.js';
+import { iframeOrigin, senderEmbed } from './resize-listener.js';
 import { isPlayingMessage, PAUSE_MESSAGE_TYPE, type PauseMessage } from './play-message.js';
 
 /** Options of {@link startEmbedPlayCoordinator}. */
@@ -19,18 +20,11 @@ export interface EmbedPlayCoordinatorOptions {
   window?: Window;
 }
 
-interface Pausable extends EventTarget {
-  pause(): void;
-}
-
 /** Starts coordinating; returns a function that stops it. */
 export function startEmbedPlayCoordinator(options: EmbedPlayCoordinatorOptions = {}): () => void {
   const win = options.window ?? window;
   const selector = options.selector ?? 'iframe[data-space-replay-embed]';
   const root = options.root ?? win.document;
-  // Players of the page itself that are playing (they may sit in shadow roots: tracked by event).
-  const playing = new Set<Pausable>();
-
   const pauseEmbeds = (except: MessageEventSource | null): void => {
     const message: PauseMessage = { type: PAUSE_MESSAGE_TYPE };
     for (const iframe of root.querySelectorAll<HTMLIFrameElement>(selector)) {
@@ -40,36 +34,18 @@ export function startEmbedPlayCoordinator(options: EmbedPlayCoordinatorOptions =
     }
   };
 
+  // Players of the page itself: when one starts, every embed is told to pause.
+  const { playing, stop } = trackPlayers(win.document, () => pauseEmbeds(null));
+  // An embed started: the other embeds and the page's players pause.
   const onMessage = (event: MessageEvent): void => {
-    if (!event.source || !isPlayingMessage(event.data)) return;
-    for (const iframe of root.querySelectorAll<HTMLIFrameElement>(selector)) {
-      if (iframe.contentWindow !== event.source) continue;
-      if (event.origin !== iframeOrigin(iframe)) return;
-      pauseEmbeds(event.source);
-      for (const player of [...playing]) player.pause();
-      playing.clear();
-      return;
-    }
+    if (!isPlayingMessage(event.data) || !senderEmbed(event, root, selector)) return;
+    pauseEmbeds(event.source);
+    for (const player of [...playing]) player.pause();
+    playing.clear();
   };
-  const onPlay = (event: Event): void => {
-    const player = event.composedPath()[0] as Pausable | undefined;
-    if (player && typeof player.pause === 'function') playing.add(player);
-    pauseEmbeds(null);
-  };
-  const onStop = (event: Event): void => {
-    playing.delete(event.composedPath()[0] as Pausable);
-  };
-
-  const doc = win.document;
   win.addEventListener('message', onMessage);
-  doc.addEventListener('space-replay-play', onPlay, true);
-  doc.addEventListener('space-replay-pause', onStop, true);
-  doc.addEventListener('space-replay-ended', onStop, true);
   return () => {
     win.removeEventListener('message', onMessage);
-    doc.removeEventListener('space-replay-play', onPlay, true);
-    doc.removeEventListener('space-replay-pause', onStop, true);
-    doc.removeEventListener('space-replay-ended', onStop, true);
-    playing.clear();
+    stop();
   };
 }

@@ -27,6 +27,18 @@ export function iframeOrigin(iframe: HTMLIFrameElement): string | undefined {
 }
 
 /**
+ * The embed iframe (one matching `selector` under `root`) that sent `event`: its window is the
+ * source and its `src` origin the message's origin. Anything else sent nothing this host listens to.
+ */
+export function senderEmbed(event: MessageEvent, root: ParentNode, selector: string): HTMLIFrameElement | undefined {
+  if (!event.source) return undefined;
+  for (const iframe of root.querySelectorAll<HTMLIFrameElement>(selector)) {
+    if (iframe.contentWindow === event.source) return event.origin === iframeOrigin(iframe) ? iframe : undefined;
+  }
+  return undefined;
+}
+
+/**
  * Listens for resize messages and sets the height of the matching iframe. Returns a function that
  * stops listening. Each applied resize fires `space-replay-embed-resize` (`{height}`) on the iframe.
  */
@@ -35,15 +47,12 @@ export function startEmbedResizer(options: EmbedResizerOptions = {}): () => void
   const selector = options.selector ?? 'iframe[data-space-replay-embed]';
   const root = options.root ?? win.document;
   const onMessage = (event: MessageEvent): void => {
-    if (!event.source || !isResizeMessage(event.data)) return;
-    for (const iframe of root.querySelectorAll<HTMLIFrameElement>(selector)) {
-      if (iframe.contentWindow !== event.source) continue;
-      if (event.origin !== iframeOrigin(iframe)) return;
-      const height = event.data.height;
-      iframe.style.height = `${height}px`;
-      iframe.dispatchEvent(new CustomEvent('space-replay-embed-resize', { detail: { height }, bubbles: true }));
-      return;
-    }
+    if (!isResizeMessage(event.data)) return;
+    const iframe = senderEmbed(event, root, selector);
+    if (!iframe) return;
+    const height = event.data.height;
+    iframe.style.height = `${height}px`;
+    iframe.dispatchEvent(new CustomEvent('space-replay-embed-resize', { detail: { height }, bubbles: true }));
   };
   win.addEventListener('message', onMessage);
   return () => win.removeEventListener('message', onMessage);

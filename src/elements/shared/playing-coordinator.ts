@@ -6,7 +6,7 @@
  */
 
 /** What the coordinator needs of a player. */
-interface Pausable extends EventTarget {
+export interface Pausable extends EventTarget {
   pause(): void;
   readonly paused?: boolean;
   readonly isConnected?: boolean;
@@ -19,6 +19,37 @@ function isPausable(value: unknown): value is Pausable {
 }
 
 /**
+ * Follows which players on `doc` are playing, from their `space-replay-play`, `-pause` and `-ended`
+ * events (captured at the document, so players in shadow roots count too). `onPlay(player, playing)`
+ * runs when one starts, before it joins `playing`; it may pause and remove others. Returns the set
+ * and a function that stops listening. Shared by the page's coordinator and the embed host's.
+ */
+export function trackPlayers(doc: Document, onPlay: (player: Pausable, playing: Set<Pausable>) => void): { playing: Set<Pausable>; stop: () => void } {
+  const playing = new Set<Pausable>();
+  const started = (event: Event): void => {
+    const player = event.composedPath()[0];
+    if (!isPausable(player)) return;
+    onPlay(player, playing);
+    playing.add(player);
+  };
+  const stopped = (event: Event): void => {
+    const player = event.composedPath()[0];
+    if (isPausable(player)) playing.delete(player);
+  };
+  // Capture: the page's own listeners see a consistent state (the other player already paused).
+  doc.addEventListener('space-replay-play', started, true);
+  doc.addEventListener('space-replay-pause', stopped, true);
+  doc.addEventListener('space-replay-ended', stopped, true);
+  const stop = (): void => {
+    doc.removeEventListener('space-replay-play', started, true);
+    doc.removeEventListener('space-replay-pause', stopped, true);
+    doc.removeEventListener('space-replay-ended', stopped, true);
+    playing.clear();
+  };
+  return { playing, stop };
+}
+
+/**
  * Makes starting any player pause the others on `doc`'s page. Returns a function that removes it
  * (for tests); calling it again while installed does nothing and returns the same remover.
  */
@@ -27,34 +58,18 @@ export function installPlayingCoordinator(doc: Document = document): () => void 
   const existing = holder[INSTALLED];
   if (existing) return existing;
 
-  const playing = new Set<Pausable>();
-  // Players that were already playing before this ran (light DOM only; shadow ones report on their next play).
-  for (const el of doc.querySelectorAll('space-replay[playing]')) if (isPausable(el)) playing.add(el);
-
-  const onPlay = (event: Event): void => {
-    const player = event.composedPath()[0];
-    if (!isPausable(player)) return;
+  const { playing, stop } = trackPlayers(doc, (player, playing) => {
     for (const other of [...playing]) {
       if (other === player) continue;
       playing.delete(other);
       if (other.isConnected !== false && other.paused !== true) other.pause();
     }
-    playing.add(player);
-  };
-  const onStop = (event: Event): void => {
-    const player = event.composedPath()[0];
-    if (isPausable(player)) playing.delete(player);
-  };
+  });
+  // Players that were already playing before this ran (light DOM only; shadow ones report on their next play).
+  for (const el of doc.querySelectorAll('space-replay[playing]')) if (isPausable(el)) playing.add(el);
 
-  // Capture: the page's own listeners see a consistent state (the other player already paused).
-  doc.addEventListener('space-replay-play', onPlay, true);
-  doc.addEventListener('space-replay-pause', onStop, true);
-  doc.addEventListener('space-replay-ended', onStop, true);
   const remove = (): void => {
-    doc.removeEventListener('space-replay-play', onPlay, true);
-    doc.removeEventListener('space-replay-pause', onStop, true);
-    doc.removeEventListener('space-replay-ended', onStop, true);
-    playing.clear();
+    stop();
     delete holder[INSTALLED];
   };
   holder[INSTALLED] = remove;
