@@ -3,7 +3,7 @@
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { puppeteerLauncher } from '@web/test-runner-puppeteer';
-import { findBrowsers } from './scripts/find-browsers.js';
+import { CHROMIUM_FLAGS, findBrowsers } from './scripts/find-browsers.js';
 import { failingSegmentMiddleware } from './test/server/failing-segment.js';
 import { slowFileMiddleware } from './test/server/slow-file.js';
 
@@ -20,18 +20,7 @@ if (wanted.includes('chromium') && found.chromium) {
       launchOptions: {
         executablePath: found.chromium,
         headless: true,
-        args: [
-          '--no-sandbox',
-          '--headless=new',
-          '--autoplay-policy=no-user-gesture-required',
-          '--disable-gpu',
-          '--disable-dev-shm-usage',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-          '--disable-quic',
-          '--no-first-run',
-        ],
+        args: [...CHROMIUM_FLAGS, '--disable-quic'],
       },
     }),
   );

@@ -2,23 +2,11 @@
 // The module is bundled with esbuild and must export `default async function run(): Promise<BenchFigure[]>`.
 import { build } from 'esbuild';
 import puppeteer from 'puppeteer-core';
-import { findBrowsers } from './find-browsers.js';
-
-/** Flags every benchmark launches Chromium with (root needs --no-sandbox; media needs the autoplay policy). */
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--autoplay-policy=no-user-gesture-required',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--headless=new',
-];
+import { CHROMIUM_FLAGS, findBrowsers } from './find-browsers.js';
 
 /**
- * Launches the system's headless Chromium with {@link CHROMIUM_ARGS}; never downloads one.
+ * Launches the system's headless Chromium with the browser tests' flags (`CHROMIUM_FLAGS`,
+ * find-browsers.js); never downloads one.
  *
  * `networkEnabled: false`: Puppeteer would otherwise enable the DevTools Network domain on every
  * page, and Chromium's network agent then keeps a copy of every fetched response body inside the
@@ -29,7 +17,7 @@ export const CHROMIUM_ARGS = [
 export async function launchChromium(extraArgs = []) {
   const { chromium } = findBrowsers();
   if (!chromium) throw new Error('No Chromium found (CHROME_PATH, /usr/bin/chromium): apt-get install chromium');
-  return puppeteer.launch({ executablePath: chromium, headless: true, networkEnabled: false, args: [...CHROMIUM_ARGS, ...extraArgs] });
+  return puppeteer.launch({ executablePath: chromium, headless: true, networkEnabled: false, args: [...CHROMIUM_FLAGS, ...extraArgs] });
 }
 
 /** Bundles `entry`, runs its default export in Chromium, and resolves to the figures it returns. */

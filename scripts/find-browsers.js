@@ -9,3 +9,19 @@ export function findBrowsers() {
   const first = (list) => list.find((p) => p && existsSync(p));
   return { chromium: first(CHROMIUM), firefox: first(FIREFOX) };
 }
+
+/**
+ * Flags for Debian's headless Chromium, shared by the browser tests and the benchmarks: root needs
+ * --no-sandbox, media needs the autoplay policy, there is no GPU, and nothing phones home.
+ */
+export const CHROMIUM_FLAGS = [
+  '--no-sandbox',
+  '--headless=new',
+  '--autoplay-policy=no-user-gesture-required',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];

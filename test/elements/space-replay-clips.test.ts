@@ -6,7 +6,7 @@ import type { SpaceReplay } from '../../src/elements/space-replay/space-replay.j
 import type { SpaceReplayClipEditor } from '../../src/elements/space-replay-clip-editor/space-replay-clip-editor.js';
 import type { SpaceReplayTranscript } from '../../src/elements/space-replay-transcript/space-replay-transcript.js';
 import { formatClipLink } from '../../src/model/clip-link.js';
-import { manifestObject, mount, mountReady, nextEvent, part, unmountAll } from '../helpers/player.js';
+import { manifestObject, mount, mountReady, nextEvent, panelOf, part, unmountAll, wordEl } from '../helpers/player.js';
 import { fixtureUrl, oneEvent, waitFor } from '../helpers/wait.js';
 
 const pageUrl = location.href;
@@ -16,24 +16,11 @@ afterEach(() => {
   history.replaceState(null, '', pageUrl);
 });
 
-async function panelOf(el: SpaceReplay): Promise<SpaceReplayTranscript> {
-  const panel = await waitFor(() => el.shadowRoot!.querySelector('space-replay-transcript') as SpaceReplayTranscript | null, 'the panel');
-  await waitFor(() => panel.transcript, 'the transcript loaded');
-  await panel.updateComplete;
-  return panel;
-}
-
 async function editorOf(el: SpaceReplay): Promise<SpaceReplayClipEditor> {
   await el.updateComplete;
   const editor = await waitFor(() => el.shadowRoot!.querySelector('space-replay-clip-editor') as SpaceReplayClipEditor | null, 'the clip editor');
   await editor.updateComplete;
   return editor;
-}
-
-function wordEl(panel: SpaceReplayTranscript, text: string): HTMLElement {
-  const found = [...panel.shadowRoot!.querySelectorAll<HTMLElement>('[part~="word"]')].find((w) => w.textContent === text);
-  if (!found) throw new Error(`no rendered word "${text}"`);
-  return found;
 }
 
 /** Selects from inside word `a` to inside word `b` and lets go, as a mouse selection does. */

@@ -4,28 +4,14 @@ import { expect } from '@esm-bundle/chai';
 import { sendMouse } from '@web/test-runner-commands';
 import type { SpaceReplay } from '../../src/elements/space-replay/space-replay.js';
 import type { SpaceReplayTranscript } from '../../src/elements/space-replay-transcript/space-replay-transcript.js';
-import { manifestObject, mount, mountReady, part, unmountAll } from '../helpers/player.js';
+import { manifestObject, mount, mountReady, panelOf, part, unmountAll, wordEl } from '../helpers/player.js';
 import { transcriptsInOrder } from '../../src/elements/space-replay/transcript-choice.js';
 import { fixtureUrl, oneEvent, waitFor } from '../helpers/wait.js';
 
 afterEach(unmountAll);
 
 /** The player's transcript panel, once its transcript is in (or it gave up). */
-async function panelOf(el: SpaceReplay): Promise<SpaceReplayTranscript> {
-  const panel = await waitFor(
-    () => el.shadowRoot!.querySelector('space-replay-transcript') as SpaceReplayTranscript | null,
-    'the transcript panel',
-  );
-  await waitFor(() => panel.transcript || panel.unavailable, 'the transcript loaded');
-  await panel.updateComplete;
-  return panel;
-}
-
-function wordEl(panel: SpaceReplayTranscript, text: string): HTMLElement {
-  const found = [...panel.shadowRoot!.querySelectorAll<HTMLElement>('[part~="word"]')].find((w) => w.textContent === text);
-  if (!found) throw new Error(`no rendered word "${text}"`);
-  return found;
-}
+const readAlongPanel = (el: SpaceReplay): Promise<SpaceReplayTranscript> => panelOf(el, { orUnavailable: true });
 
 function currentWord(panel: SpaceReplayTranscript): string | null {
   return panel.shadowRoot!.querySelector('[aria-current="time"]')?.textContent ?? null;
@@ -34,7 +20,7 @@ function currentWord(panel: SpaceReplayTranscript): string | null {
 describe('<space-replay> with its transcript', () => {
   it('highlights the word being played, following real playback, and seeks on a word click', async () => {
     const el = await mountReady('talk/manifest-transcript.json');
-    const panel = await panelOf(el);
+    const panel = await readAlongPanel(el);
     const t = panel.transcript!;
     await el.play();
     // Bo's turn starts at 5.627 s: the highlight must reach his words while playing.
@@ -57,7 +43,7 @@ describe('<space-replay> with its transcript', () => {
   it('pauses following on a user scroll, resumes with the button and after a waveform seek', async () => {
     const el = await mountReady('talk/manifest-transcript.json');
     el.style.setProperty('--space-replay-transcript-height', '80px');
-    const panel = await panelOf(el);
+    const panel = await readAlongPanel(el);
     const scroller = panel.shadowRoot!.querySelector<HTMLElement>('[part="scroller"]')!;
     const userScroll = async (): Promise<void> => {
       scroller.dispatchEvent(new WheelEvent('wheel', { deltaY: 200, bubbles: true }));
@@ -85,7 +71,7 @@ describe('<space-replay> with its transcript', () => {
 
   it('finds accented and unaccented forms and marks the hits on the waveform', async () => {
     const el = await mountReady('talk/manifest-transcript.json');
-    const panel = await panelOf(el);
+    const panel = await readAlongPanel(el);
     const searched = oneEvent<CustomEvent<{ hits: { startTime: number }[] }>>(el, 'space-replay-search');
     panel.search('voila');
     expect((await searched).detail.hits).to.have.length(2);
@@ -112,7 +98,7 @@ describe('<space-replay> with its transcript', () => {
 
   it('says "Transcript unavailable" on a 404 while the audio plays on', async () => {
     const el = await mountReady('talk/manifest-transcript-404.json');
-    const panel = await panelOf(el);
+    const panel = await readAlongPanel(el);
     expect(panel.unavailable).to.equal(true);
     expect(panel.shadowRoot!.textContent).to.contain('Transcript unavailable');
     await el.play();
@@ -122,7 +108,7 @@ describe('<space-replay> with its transcript', () => {
 
   it('reads a WebVTT transcript, skipping a malformed cue with a visible count', async () => {
     const el = await mountReady('talk/manifest-transcript-vtt.json');
-    const panel = await panelOf(el);
+    const panel = await readAlongPanel(el);
     expect(panel.transcript!.cueCount).to.equal(3);
     expect(panel.skipped).to.equal(1);
     expect(panel.shadowRoot!.querySelector('[part~="notice"]')!.textContent).to.contain('1 line could not be read');
@@ -164,7 +150,7 @@ describe('<space-replay> with its transcript', () => {
     const ready = oneEvent(el, 'space-replay-ready', 15_000);
     el.manifest = manifest;
     await ready;
-    const panel = await panelOf(el);
+    const panel = await readAlongPanel(el);
     expect(panel.transcript!.cueCount).to.equal(payloads.length);
     await el.updateComplete;
 
@@ -207,7 +193,7 @@ describe('<space-replay> downloads and expiry', () => {
     const ready = oneEvent(el, 'space-replay-ready', 15_000);
     el.manifest = manifest;
     await ready;
-    const refused = await panelOf(el);
+    const refused = await readAlongPanel(el);
     expect(refused.shadowRoot!.querySelectorAll('[part~="download-button"]').length).to.equal(0);
   });
 
@@ -229,7 +215,7 @@ describe('<space-replay> redactions', () => {
     const ready = oneEvent(el, 'space-replay-ready', 15_000);
     el.manifest = manifest;
     await ready;
-    const panel = await panelOf(el);
+    const panel = await readAlongPanel(el);
     expect(panel.shadowRoot!.querySelector('[part~="redaction"]')!.textContent).to.contain('removed at the speaker’s request');
     const lanes = part(el, '[part~="lanes"]').getBoundingClientRect();
     await sendMouse({ type: 'move', position: [Math.round(lanes.left + (7 / el.duration) * lanes.width), Math.round(lanes.top + 4)] });
@@ -258,7 +244,7 @@ describe('<space-replay> transcript choice', () => {
   it('falls back to the next transcript when the preferred one cannot be loaded', async () => {
     // The manifest lists a French VTT (missing) and the English JSON: in French, the first 404s.
     const el = await mountReady('talk/manifest-transcript.json', { lang: 'fr' });
-    const panel = await panelOf(el);
+    const panel = await readAlongPanel(el);
     expect(panel.unavailable).to.equal(false);
     expect(panel.transcript!.wordCount).to.be.greaterThan(40);
   });

@@ -14,6 +14,16 @@ afterEach(() => {
 });
 
 /** Loads `manifest` and returns the player once its `space-replay-error` fired, with the detail. */
+/** `error` is a fatal media-network 404, shown as such with the status and a Retry button. */
+async function expectAudio404(el: SpaceReplay, error: Promise<{ detail: { code: string; fatal: boolean; status?: number } }>): Promise<void> {
+  const { detail } = await error;
+  expect(detail).to.include({ code: 'media-network', fatal: true, status: 404 });
+  await waitForState(el, 'error');
+  expect(messageText(el)).to.contain('The audio could not be loaded.');
+  expect(messageText(el)).to.contain('404');
+  expect(part(el, '[part~="retry-button"]')).to.exist;
+}
+
 async function failing(manifest: string, attributes: Record<string, string> = {}) {
   const el = mount({ 'no-resume': '', ...attributes });
   const error = nextEvent(el, 'space-replay-error', 15_000);
@@ -113,12 +123,7 @@ describe('<space-replay> states', () => {
       const error = nextEvent(el, 'space-replay-error');
       // Pressing play makes the browser load even in a background page (Chromium defers preload there).
       void el.play();
-      const { detail } = await error;
-      expect(detail).to.include({ code: 'media-network', fatal: true, status: 404 });
-      await waitForState(el, 'error');
-      expect(messageText(el)).to.contain('The audio could not be loaded.');
-      expect(messageText(el)).to.contain('404');
-      expect(part(el, '[part~="retry-button"]')).to.exist;
+      await expectAudio404(el, error);
       // The header stays: the manifest itself was fine.
       expect(part(el, '[part~="title"]').textContent).to.contain('Fixture talk');
     });
@@ -139,12 +144,7 @@ describe('<space-replay> states', () => {
       el.mediaElement.muted = true;
       el.seek(6);
       void el.play();
-      const { detail } = await error;
-      expect(detail).to.include({ code: 'media-network', fatal: true, status: 404 });
-      await waitForState(el, 'error');
-      expect(messageText(el)).to.contain('The audio could not be loaded.');
-      expect(messageText(el)).to.contain('404');
-      expect(part(el, '[part~="retry-button"]')).to.exist;
+      await expectAudio404(el, error);
     });
   }
 

@@ -2,6 +2,7 @@
 
 import '../../src/elements/space-replay/define.js';
 import type { SpaceReplay } from '../../src/elements/space-replay/space-replay.js';
+import type { SpaceReplayTranscript } from '../../src/elements/space-replay-transcript/space-replay-transcript.js';
 import type { SpaceReplayEventMap } from '../../src/events.js';
 import { fixtureUrl, oneEvent, waitFor } from './wait.js';
 
@@ -59,4 +60,22 @@ export async function manifestObject(path = 'talk/manifest.json'): Promise<Recor
   for (const p of manifest.participants) if (p.avatar) p.avatar = abs(p.avatar);
   if (manifest.downloads?.audio) manifest.downloads.audio = abs(manifest.downloads.audio);
   return manifest;
+}
+
+/**
+ * The player's transcript panel once its transcript is in; with `orUnavailable`, also once the
+ * player gave up on every transcript (the panel then says so).
+ */
+export async function panelOf(el: SpaceReplay, { orUnavailable = false } = {}): Promise<SpaceReplayTranscript> {
+  const panel = await waitFor(() => el.shadowRoot!.querySelector('space-replay-transcript') as SpaceReplayTranscript | null, 'the transcript panel');
+  await waitFor(() => panel.transcript || (orUnavailable && panel.unavailable), 'the transcript loaded');
+  await panel.updateComplete;
+  return panel;
+}
+
+/** The rendered word element of `panel` whose text is `text`; throws when none is rendered. */
+export function wordEl(panel: SpaceReplayTranscript, text: string): HTMLElement {
+  const found = [...panel.shadowRoot!.querySelectorAll<HTMLElement>('[part~="word"]')].find((w) => w.textContent === text);
+  if (!found) throw new Error(`no rendered word "${text}"`);
+  return found;
 }
