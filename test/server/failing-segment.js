@@ -8,10 +8,9 @@
 //
 // Failures are counted per key, so each test uses a key of its own.
 import { readFile } from 'node:fs/promises';
-import { basename, join, normalize } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { basename } from 'node:path';
+import { fixtureFile, uncacheable } from './fixture-file.js';
 
-const FIXTURES = fileURLToPath(new URL('../fixtures/', import.meta.url));
 const ROUTE = /^\/__fail__\/(\w+)-(\d{3})x(\d+|all)-([\w.-]+)\/(.+)$/;
 const TYPES = { '.m3u8': 'application/vnd.apple.mpegurl', '.m4s': 'video/iso.segment', '.mp4': 'audio/mp4', '.m4a': 'audio/mp4' };
 const failures = new Map();
@@ -20,15 +19,12 @@ export async function failingSegmentMiddleware(ctx, next) {
   const match = ROUTE.exec(ctx.path);
   if (!match) return next();
   const [, key, status, times, name, rest] = match;
-  const file = normalize(join(FIXTURES, decodeURIComponent(rest)));
-  if (!file.startsWith(FIXTURES)) {
+  const file = fixtureFile(rest);
+  if (!file) {
     ctx.status = 403;
     return undefined;
   }
-  // The test runner stamps every path with an extension `Cache-Control: public, max-age=31536000`
-  // on the way out, so no-store here would be overwritten and a retry would get the cached error.
-  // `Vary: *` makes a response one no cache may reuse.
-  ctx.set('Vary', '*');
+  uncacheable(ctx);
   if (basename(file) === name) {
     const count = failures.get(key) ?? 0;
     if (times === 'all' || count < Number(times)) {

@@ -2,17 +2,15 @@
 // the way a plain server without byte ranges does (200, no Accept-Ranges) and slowly (20 chunks,
 // 100 ms apart), so a media element has metadata long before it can seek anywhere.
 import { readFile } from 'node:fs/promises';
-import { join, normalize } from 'node:path';
 import { Readable } from 'node:stream';
-import { fileURLToPath } from 'node:url';
+import { fixtureFile, uncacheable } from './fixture-file.js';
 
-const FIXTURES = fileURLToPath(new URL('../fixtures/', import.meta.url));
 const PREFIX = '/__slow__/';
 
 export async function slowFileMiddleware(ctx, next) {
   if (!ctx.path.startsWith(PREFIX)) return next();
-  const file = normalize(join(FIXTURES, decodeURIComponent(ctx.path.slice(PREFIX.length))));
-  if (!file.startsWith(FIXTURES)) {
+  const file = fixtureFile(ctx.path.slice(PREFIX.length));
+  if (!file) {
     ctx.status = 403;
     return undefined;
   }
@@ -20,7 +18,7 @@ export async function slowFileMiddleware(ctx, next) {
   const step = Math.ceil(body.length / 20);
   ctx.status = 200;
   ctx.type = file.endsWith('.m4a') ? 'audio/mp4' : 'application/octet-stream';
-  ctx.set('Cache-Control', 'no-store');
+  uncacheable(ctx);
   ctx.length = body.length;
   ctx.body = Readable.from(
     (async function* chunks() {
