@@ -113,7 +113,7 @@ export class WaveformController implements ReactiveController {
     // wavesurfer draws the zoomed view in view-wide chunks (a wave and a progress canvas each) as
     // they scroll in: the two under the view and one each side, keeping up to ten. After a jump
     // of more than four views (a far seek) the old ones are out of reach: draw afresh, which keeps
-    // only those around the view (about 1.3 MB of canvas each at 2x density on a phone).
+    // only those around the view (each canvas holds 0.33 MB at 2x density on a phone).
     const far = this.scrollPx >= 0 && Math.abs(px - this.scrollPx) > this.halfView * 8;
     this.scrollPx = px;
     ws.setScroll(px);
