@@ -95,6 +95,8 @@ export class HlsSession {
     this.media.addEventListener('seeked', this.onSeeked);
     hls.attachMedia(this.media);
     hls.loadSource(this.url);
+    // Playback was already asked for (its play event came before this session): load now.
+    if (!this.media.paused) this.onFirstPlay();
   }
 
   private readonly onFirstPlay = (): void => {

@@ -107,9 +107,13 @@ export class MediaEngineController implements ReactiveController {
     this.unload();
     const id = this.loadId;
     this.startAt = options.startAt ?? 0;
+    // play() on the empty element (a page that plays a player as soon as it makes it) is kept:
+    // the source plays once attached. unload() above already dropped any request on an old source.
+    const playRequested = !this.media.paused;
     for (const choice of chooseSources(audio, preference, probeCapabilities(this.media))) {
       if (choice.kind !== 'hls.js') {
         this.attachNative(choice);
+        if (playRequested) this.resumePlayRequest();
         return;
       }
       let loaded: [HlsConstructor, typeof import('./hls-session.js')];
@@ -129,6 +133,7 @@ export class MediaEngineController implements ReactiveController {
         onRecovered: () => this.callbacks.onRecovered?.(),
       }, this.startAt);
       this.setEngine('hls.js');
+      if (playRequested) this.resumePlayRequest();
       return;
     }
     if (id !== this.loadId) return;
@@ -173,6 +178,14 @@ export class MediaEngineController implements ReactiveController {
     this.media.removeEventListener('error', this.onMediaError);
     this.attachNative(choice);
     if (playing) this.media.play().catch(() => {});
+  }
+
+  /**
+   * Asks again for the play that was requested before the source attached: setting a source drops
+   * a pending play() in Chromium (Firefox keeps it, and then a second play() changes nothing).
+   */
+  private resumePlayRequest(): void {
+    if (this.media.paused) this.media.play().catch(() => {});
   }
 
   private setEngine(kind: EngineKind | null): void {

@@ -76,6 +76,20 @@ describe('MediaEngineController', () => {
     await waitFor(() => media.currentTime > 8.2, 'playback past 8.2 s');
   });
 
+  for (const preference of ['hls.js', 'native'] as const) {
+    it(`plays when play() was asked for before the source attached (${preference})`, async function () {
+      if (preference === 'native' && !hasNativeHls()) this.skip();
+      const { engine, media } = setup();
+      media.muted = true;
+      // A page may call play() as soon as it creates the player, before the hls.js chunk is in.
+      const played = media.play().catch(() => {});
+      await engine.load([HLS], preference);
+      expect(engine.engine).to.equal(preference);
+      await played;
+      await waitFor(() => !media.paused && media.currentTime >= 1, `playback past 1 s (at ${media.currentTime}, readyState ${media.readyState})`);
+    });
+  }
+
   it('plays a progressive file when it is the only source', async () => {
     const { engine, media } = setup();
     await engine.load([M4A], 'auto');

@@ -1,6 +1,6 @@
 import { expect } from '@esm-bundle/chai';
-import { hasNativeHls, waitFor } from '../helpers/wait.js';
-import { mountReady, nextEvent, part, unmountAll } from '../helpers/player.js';
+import { fixtureUrl, hasNativeHls, waitFor } from '../helpers/wait.js';
+import { mount, mountReady, nextEvent, part, unmountAll } from '../helpers/player.js';
 
 afterEach(unmountAll);
 
@@ -30,6 +30,21 @@ describe('<space-replay> playback', () => {
     await el.play();
     await waitFor(() => el.currentTime > 0.5, 'currentTime > 0.5');
   });
+
+  for (const engine of ['native', 'hls.js'] as const) {
+    it(`play() called as the player is made plays once the audio is attached (${engine})`, async function () {
+      if (engine === 'native' && !hasNativeHls()) this.skip();
+      const el = mount({ 'no-resume': '', engine });
+      el.src = fixtureUrl('talk/manifest.json');
+      el.mediaElement.muted = true;
+      const played = el.play();
+      await nextEvent(el, 'space-replay-ready', 15_000);
+      expect(el.activeEngine).to.equal(engine);
+      await played;
+      await waitFor(() => !el.paused && el.currentTime > 0.5, `playback past 0.5 s (at ${el.currentTime})`);
+      expect(el.hasAttribute('playing')).to.equal(true);
+    });
+  }
 
   it('pause() pauses and reports it', async () => {
     const el = await mountReady();

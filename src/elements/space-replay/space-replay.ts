@@ -357,7 +357,11 @@ export class SpaceReplay extends LitElement {
     return this._media;
   }
 
-  /** Starts playback. Resolves when it started; a browser's autoplay refusal leaves the play button showing, not an error. */
+  /**
+   * Starts playback. Resolves when it started; a browser's autoplay refusal leaves the play button
+   * showing, not an error. Called before the audio is attached, it plays once the audio is (the
+   * promise may then settle before the audio plays).
+   */
   async play(): Promise<void> {
     if (this._ended) this.seek(0);
     try {
