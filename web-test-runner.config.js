@@ -28,6 +28,9 @@ if (wanted.includes('chromium') && found.chromium) {
 if (wanted.includes('firefox') && found.firefox) {
   browsers.push(
     puppeteerLauncher({
+      // Windows here too: in a background tab Firefox gives a cross-origin iframe no layout size
+      // (its content reports 0 × 0 until the tab is shown), and throttles the tab's timers.
+      createPage: ({ browser }) => browser.newPage({ type: 'window' }),
       launchOptions: {
         browser: 'firefox',
         executablePath: found.firefox,
@@ -35,8 +38,6 @@ if (wanted.includes('firefox') && found.firefox) {
         extraPrefsFirefox: {
           'media.autoplay.default': 0,
           'media.cubeb.force_mock_context': true,
-          // Test files run in parallel tabs; a background tab must still be allowed to play.
-          'media.block-autoplay-until-in-foreground': false,
         },
       },
     }),

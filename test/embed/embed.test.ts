@@ -254,15 +254,68 @@ describe('embed: one player at a time (host script)', () => {
     return player;
   }
 
-  async function playing(player: Player): Promise<void> {
-    await player.play();
-    await waitFor(() => !player.paused && player.mediaElement.currentTime > 0, 'playback');
+  /** Plays `player` until its time moves; on failure says what its media element went through. */
+  async function playing(player: Player, name: string): Promise<void> {
+    const media = player.mediaElement;
+    const events: string[] = [];
+    const types = ['play', 'playing', 'waiting', 'pause', 'error'];
+    const record = (event: Event): void => void events.push(`${event.type}@${media.currentTime.toFixed(2)}`);
+    for (const type of types) media.addEventListener(type, record);
+    try {
+      await player.play();
+      await waitFor(() => !player.paused && media.currentTime > 0, `${name} to play`);
+    } catch (error) {
+      throw new Error(`${(error as Error).message} (paused: ${player.paused}, readyState ${media.readyState}, events: ${events.join(' ') || 'none'})`);
+    } finally {
+      for (const type of types) media.removeEventListener(type, record);
+    }
   }
 
-  it('starting an embed pauses the other embeds and the page\'s own player, and the reverse', async () => {
+  /**
+   * Resolves once `iframe`'s window has handled every message this window posted to it so far:
+   * messages from one window to another arrive in order, so a marker posted now comes after them.
+   */
+  function delivered(iframe: HTMLIFrameElement): Promise<void> {
+    const win = iframe.contentWindow!;
+    const marker = `delivered-${Math.random()}`;
+    return new Promise((resolve) => {
+      const listener = (event: MessageEvent): void => {
+        if (event.data !== marker) return;
+        win.removeEventListener('message', listener);
+        resolve();
+      };
+      win.addEventListener('message', listener);
+      win.postMessage(marker, here);
+    });
+  }
+
+  /**
+   * Plays an embed, then waits until the host script has answered its playing message and the
+   * other embeds have received their pause. Without that, the pause meant for another embed could
+   * land after the test had already started that one, and stop it.
+   */
+  async function playingEmbed(iframe: HTMLIFrameElement, player: Player, name: string): Promise<void> {
+    // Registered after the host script's listener, so it runs once the host has posted its pauses.
+    const said = new Promise<void>((resolve) => {
+      const listener = (event: MessageEvent): void => {
+        if (event.source !== iframe.contentWindow || !isPlayingMessage(event.data)) return;
+        window.removeEventListener('message', listener);
+        resolve();
+      };
+      window.addEventListener('message', listener);
+    });
+    await playing(player, name);
+    await said;
+    await Promise.all(frames.map(delivered));
+  }
+
+  it('starting an embed pauses the other embeds and the page\'s own player, and the reverse', async function () {
+    // Three players load and play here: give a loaded machine time.
+    this.timeout(60_000);
     stop = startEmbedPlayCoordinator();
-    const a = await playerIn(embed(here, { src: `${here}${MANIFEST}`, origin: here }));
-    const b = await playerIn(embed(here, { src: `${here}${MANIFEST}`, origin: here }));
+    const frameA = embed(here, { src: `${here}${MANIFEST}`, origin: here });
+    const frameB = embed(here, { src: `${here}${MANIFEST}`, origin: here });
+    const [a, b] = await Promise.all([playerIn(frameA), playerIn(frameB)]);
     const own = document.createElement('space-replay') as Player;
     own.setAttribute('no-resume', '');
     own.setAttribute('src', `${here}${MANIFEST}`);
@@ -271,12 +324,14 @@ describe('embed: one player at a time (host script)', () => {
       await waitFor(() => own.shadowRoot?.querySelector('[part~="timeline"]'), 'the page\'s player ready', 15_000);
       own.mediaElement.muted = true;
 
-      await playing(a);
-      await playing(b);
+      await playingEmbed(frameA, a, 'embed a');
+      await playingEmbed(frameB, b, 'embed b');
       await waitFor(() => a.paused, 'embed a paused when b started');
-      await playing(own);
+      await playing(own, 'the page\'s player');
+      // The host posted its pauses while the page's player started.
+      await Promise.all(frames.map(delivered));
       await waitFor(() => b.paused, 'embed b paused when the page\'s player started');
-      await playing(a);
+      await playingEmbed(frameA, a, 'embed a');
       await waitFor(() => own.paused, 'the page\'s player paused when embed a started');
       expect(b.paused).to.equal(true);
     } finally {
@@ -286,10 +341,12 @@ describe('embed: one player at a time (host script)', () => {
 
   it('an embed hears "pause" only from its parent window at the parent origin it was given', async () => {
     // This one was told its parent is `other`: a pause from this page (origin `here`) is ignored.
-    const deaf = await playerIn(embed(here, { src: `${here}${MANIFEST}`, origin: other }));
-    const heard = await playerIn(embed(here, { src: `${here}${MANIFEST}`, origin: here }));
-    await playing(deaf);
-    await playing(heard);
+    const [deaf, heard] = await Promise.all([
+      playerIn(embed(here, { src: `${here}${MANIFEST}`, origin: other })),
+      playerIn(embed(here, { src: `${here}${MANIFEST}`, origin: here })),
+    ]);
+    await playing(deaf, 'the embed told of another parent');
+    await playing(heard, 'the embed told of this parent');
     deaf.ownerDocument.defaultView!.postMessage({ type: 'space-replay:pause' }, '*');
     heard.ownerDocument.defaultView!.postMessage({ type: 'space-replay:pause' }, '*');
     // Messages are delivered in order: once the second embed has paused, the first had its turn.
