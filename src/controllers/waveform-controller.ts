@@ -93,11 +93,38 @@ export class WaveformController implements ReactiveController {
       ...(options.window ? { minPxPerSec: width / options.window } : {}),
     });
     this.wavesurfer = ws;
+    this.drawProgressByPixel(ws, options.window ? duration * this.pxPerSecond : width);
     return new Promise((resolve) => {
       const done = (ok: boolean) => resolve(ok && id === this.attachId);
       ws.once('ready', () => done(true));
       ws.once('destroy', () => done(false));
       ws.once('error', () => done(id === this.attachId));
+    });
+  }
+
+  /**
+   * wavesurfer moves its progress and cursor on every animation frame while playing, writing three
+   * styles each time (a clip path, a width, a position): a style, layout and paint pass of the
+   * waveform per frame, even when the playhead has not moved by a device pixel (on the overview of
+   * a 4-hour recording it moves one in tens of seconds). Only a move of a whole device pixel is
+   * drawn. `width` is the waveform's full width in CSS pixels, read again after each redraw.
+   */
+  private drawProgressByPixel(ws: WaveSurfer, width: number): void {
+    const renderer = ws.getRenderer();
+    const draw = renderer.renderProgress.bind(renderer);
+    let drawnPx = NaN;
+    let drawnPlaying: boolean | undefined;
+    renderer.renderProgress = (progress: number, isPlaying?: boolean): void => {
+      const px = Math.round(progress * width * devicePixelRatio);
+      if (px === drawnPx && isPlaying === drawnPlaying) return;
+      drawnPx = px;
+      drawnPlaying = isPlaying;
+      draw(progress, isPlaying);
+    };
+    // A resize or zoom changes the width; a redraw may follow any of them.
+    ws.on('redrawcomplete', () => {
+      width = ws.getWrapper().clientWidth || width;
+      drawnPx = NaN;
     });
   }
 
