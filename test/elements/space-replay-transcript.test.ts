@@ -248,6 +248,40 @@ describe('<space-replay-transcript>: follow mode', () => {
     expect(window.scrollY).to.equal(0);
   });
 
+  it('follows word-by-word playback without reading layout on each word, and keeps the word in view', async () => {
+    const t = long(3000);
+    await mount({ transcript: t });
+    panel!.currentTime = t.wordStart[100]! + 0.01;
+    const start = scroller().scrollTop;
+    // Reading an element's box as each word starts would force a style and layout pass each time;
+    // the panel learns that a word left the follow band from an observer, after the frame's layout.
+    let stepping = false;
+    let stepsThatRead = 0;
+    let readThisStep = false;
+    const original = Element.prototype.getBoundingClientRect;
+    Element.prototype.getBoundingClientRect = function (this: Element) {
+      if (stepping) readThisStep = true;
+      return original.call(this);
+    };
+    try {
+      for (let w = 101; w <= 400; w++) {
+        stepping = true;
+        readThisStep = false;
+        panel!.currentTime = t.wordStart[w]! + 0.01;
+        stepping = false;
+        if (readThisStep) stepsThatRead++;
+        // Frames between words, as in playback: the observer reports after them.
+        if (w % 10 === 0) await new Promise((resolve) => requestAnimationFrame(resolve));
+      }
+    } finally {
+      Element.prototype.getBoundingClientRect = original;
+    }
+    expect(stepsThatRead, 'word steps that read layout').to.equal(0);
+    await waitFor(() => inView(current()[0]!), 'word 400 in view');
+    expect(scroller().scrollTop, 'the panel scrolled along').to.be.greaterThan(start + 100);
+    expect(panel!.following).to.equal(true);
+  });
+
   it('pauses on a scroll without a wheel (scrollbar drag), and resumeFollowing() brings the line back', async () => {
     const t = long(3000);
     await mount({ transcript: t });

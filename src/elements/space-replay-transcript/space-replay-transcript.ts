@@ -177,6 +177,9 @@ export class SpaceReplayTranscript extends LitElement {
   private _list: HTMLElement | null = null;
   private _intent: ScrollIntent | null = null;
   private _resizeObserver: ResizeObserver | null = null;
+  /** Watches whether the followed word is still inside the follow band (see _watchFollowed). */
+  private _followObserver: IntersectionObserver | null = null;
+  private _followed: Element | null = null;
   private _width = 0;
   private _height = 0;
   private _lineHeight = DEFAULTS.lineHeight;
@@ -249,6 +252,7 @@ export class SpaceReplayTranscript extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this._resizeObserver?.disconnect();
+    this._unwatchFollowed();
     this._timers.clear();
   }
 
@@ -346,6 +350,7 @@ export class SpaceReplayTranscript extends LitElement {
     const list = this.renderRoot.querySelector<HTMLElement>('.list');
     if (scroller !== this._scroller) {
       if (this._scroller) this._resizeObserver?.unobserve(this._scroller);
+      this._unwatchFollowed();
       this._scroller = scroller;
       this._intent = scroller ? new ScrollIntent(scroller) : null;
       if (scroller) this._resizeObserver?.observe(scroller);
@@ -497,7 +502,13 @@ export class SpaceReplayTranscript extends LitElement {
       this._repaintWords(oldCurrent, oldCurrent + 1);
       this._repaintWords(current, current + 1);
     }
-    if (this._following && current >= 0 && current !== oldCurrent) this._revealWord(this._followWord(), false);
+    if (this._following && current >= 0 && current !== oldCurrent) {
+      // Playback stepping to the next word: an observer says, after the frame's own layout, whether
+      // the word left the follow band. Asking now would force a layout on every word. A jump (a seek,
+      // a click) is checked at once.
+      const w = this._followWord();
+      if (current !== oldCurrent + 1 || !this._watchFollowed(w)) this._revealWord(w, false);
+    }
   }
 
   private _wordMask(w: number): number {
@@ -768,6 +779,40 @@ export class SpaceReplayTranscript extends LitElement {
       return cue >= 0 ? model.t.cueFirstWord[cue]! : -1;
     }
     return this._current >= 0 ? this._current : this._playedEnd - 1;
+  }
+
+  /**
+   * Observes word `w`'s element against the follow band (FOLLOW_TOP to FOLLOW_BOTTOM of the
+   * panel): when it is not wholly inside, following brings it back. False when `w` has no element.
+   */
+  private _watchFollowed(w: number): boolean {
+    const el = this._wordEl(w);
+    const s = this._scroller;
+    if (!el || !s || typeof IntersectionObserver === 'undefined') return false;
+    if (el === this._followed) return true;
+    if (!this._followObserver || this._followObserver.root !== s) {
+      this._followObserver?.disconnect();
+      const margin = `${-FOLLOW_TOP * 100}% 0px ${-(1 - FOLLOW_BOTTOM) * 100}% 0px`;
+      this._followObserver = new IntersectionObserver((entries) => this._onFollowed(entries), { root: s, rootMargin: margin, threshold: 1 });
+    }
+    if (this._followed) this._followObserver.unobserve(this._followed);
+    this._followed = el;
+    this._followObserver.observe(el);
+    return true;
+  }
+
+  private _onFollowed(entries: IntersectionObserverEntry[]): void {
+    let entry: IntersectionObserverEntry | undefined;
+    for (const e of entries) if (e.target === this._followed) entry = e;
+    // Sub-pixel edges read as 0.99…: a word that far inside counts as inside.
+    if (!entry || !this._following || entry.intersectionRatio >= 0.99) return;
+    this._revealWord(this._followWord(), false);
+  }
+
+  private _unwatchFollowed(): void {
+    this._followObserver?.disconnect();
+    this._followObserver = null;
+    this._followed = null;
   }
 
   private _wordEl(w: number): HTMLElement | undefined {
