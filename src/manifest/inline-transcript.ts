@@ -115,6 +115,28 @@ function readWords(
   return value.slice() as [number, number][];
 }
 
+/** `wordOffsetsMs`: whole milliseconds of 0 or more, a start and an end for each token of `text`. */
+function readWordOffsets(value: unknown, text: string | undefined, list: string, i: number, issues: IssueCollector): number[] | undefined {
+  if (!Array.isArray(value)) {
+    issues.error(at(list, i, 'wordOffsetsMs'), `expected an array, got ${describeValue(value)}`);
+    return undefined;
+  }
+  let ok = true;
+  for (let j = 0; j < value.length; j++) {
+    const ms: unknown = value[j];
+    if (!Number.isInteger(ms) || (ms as number) < 0) {
+      issues.error(`${at(list, i, 'wordOffsetsMs')}[${j}]`, `must be whole milliseconds of 0 or more, got ${describeValue(ms)}`);
+      ok = false;
+    }
+  }
+  if (!ok) return undefined;
+  if (text !== undefined) {
+    const tokens = countTokens(text);
+    if (value.length !== 2 * tokens) issues.error(at(list, i, 'wordOffsetsMs'), `${value.length} numbers for ${tokens} words in text (a start and an end each: ${2 * tokens})`);
+  }
+  return value.slice() as number[];
+}
+
 function checkCueArray(value: unknown, path: string, issues: IssueCollector): value is unknown[] {
   if (Array.isArray(value)) return true;
   issues.error(path, value === undefined ? 'required' : `expected an array, got ${describeValue(value)}`);
@@ -150,6 +172,10 @@ function normalizedCues(
     const text = readText(cue.text, list, i, 'text', issues);
     const result: TranscriptCue =
       speakerId === undefined ? { startTime, endTime, text: text ?? '' } : { startTime, endTime, speaker: speakerId, text: text ?? '' };
+    if (cue.wordOffsetsMs !== undefined) {
+      const offsets = readWordOffsets(cue.wordOffsetsMs, text, list, i, issues);
+      if (offsets) result.wordOffsetsMs = offsets;
+    }
     if (cue.words !== undefined) {
       const words = readWords(cue.words, text, list, i, issues);
       if (words) result.words = words;

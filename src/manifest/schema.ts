@@ -125,12 +125,20 @@ export const TranscriptSpeakerSchema = v.object({
   participant: v.optional(Id),
 });
 
-/** One cue of a normalized transcript; `words[i]` times the i-th whitespace-separated token of `text`. */
+/** Whole milliseconds, 0 or more. */
+const OffsetMs = v.pipe(v.number(), v.integer('must be whole milliseconds'), v.minValue(0, 'must be 0 or more'));
+
+/**
+ * One cue of a normalized transcript. Word times for the whitespace-separated tokens of `text`:
+ * `wordOffsetsMs` (version 1.1: start and end of each word, whole milliseconds after `startTime`,
+ * flat) or `words` (1.0: `[startTime, endTime]` pairs in seconds).
+ */
 export const CueSchema = v.object({
   startTime: Time,
   endTime: Time,
   speaker: v.optional(v.string()),
   text: v.pipe(v.string(), v.maxLength(MAX_CUE_TEXT_LENGTH, tooLong(MAX_CUE_TEXT_LENGTH))),
+  wordOffsetsMs: v.optional(v.array(OffsetMs)),
   words: v.optional(v.array(v.strictTuple([Time, Time], 'must be a pair [startTime, endTime]'))),
 });
 

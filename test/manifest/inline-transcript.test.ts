@@ -5,7 +5,7 @@ import { IssueCollector } from '../../src/manifest/issues.js';
 import { parseManifest } from '../../src/manifest/index.js';
 import { CueSchema, PodcastTranscriptSegmentSchema } from '../../src/manifest/schema.js';
 import { minimalManifest } from './fixtures.js';
-import { okOf } from './issue-assertions.js';
+import { errorsOf, okOf } from './issue-assertions.js';
 
 // Cues the valibot schema and the hand loop must judge alike. Every well-typed cue here has
 // startTime < endTime and one word timing per token, so rule 2 and the token count (which only
@@ -33,6 +33,13 @@ const cues: unknown[] = [
   { startTime: 0, endTime: 1, text: 'hi', words: [[-1, 1]] },
   { startTime: 0, endTime: 1, text: 'hi', words: [null] },
   { startTime: null, endTime: 1, text: 'hi' },
+  { startTime: 0.5, endTime: 1, text: 'two words', wordOffsetsMs: [0, 200, 200, 500] },
+  { startTime: 0, endTime: 1, text: 'hi', wordOffsetsMs: 'all' },
+  { startTime: 0, endTime: 1, text: 'hi', wordOffsetsMs: [0, 1.5] },
+  { startTime: 0, endTime: 1, text: 'hi', wordOffsetsMs: [-1, 5] },
+  { startTime: 0, endTime: 1, text: 'hi', wordOffsetsMs: [0, '5'] },
+  { startTime: 0, endTime: 1, text: 'hi', wordOffsetsMs: [null, 5] },
+  { startTime: 0, endTime: 1, text: 'hi', wordOffsetsMs: [0, Infinity] },
   null,
   'cue',
   [0, 1, 'hi'],
@@ -89,6 +96,23 @@ describe('inline transcripts', () => {
     const data = manifest.transcripts![0]!.data as { cues: unknown[] };
     expect(data).to.deep.equal({ format: 'space-replay-transcript', version: '1.0', cues: [{ startTime: 0, endTime: 1, text: 'a b', words: [[0, 0.5], [0.5, 1]] }] });
     expect(data.cues[0]).not.to.equal(cue);
+  });
+
+  it('reads 1.1 wordOffsetsMs and says when their count does not fit the text', () => {
+    const input = minimalManifest();
+    const cues = [
+      { startTime: 0, endTime: 1, text: 'a b', wordOffsetsMs: [0, 500, 500, 1000] },
+      { startTime: 1, endTime: 2, text: 'a b c', wordOffsetsMs: [0, 500, 500, 1000] },
+      { startTime: 2, endTime: 3, text: 'a', wordOffsetsMs: [0, 0.5] },
+    ];
+    input.transcripts = [{ type: 'application/json', data: { format: 'space-replay-transcript', version: '1.1', cues } }];
+    expect(errorsOf(parseManifest(input)).map((e) => `${e.path}: ${e.message}`)).to.deep.equal([
+      'transcripts[0].data.cues[1].wordOffsetsMs: 4 numbers for 3 words in text (a start and an end each: 6)',
+      'transcripts[0].data.cues[2].wordOffsetsMs[1]: must be whole milliseconds of 0 or more, got number 0.5',
+    ]);
+    input.transcripts[0]!.data!.cues = cues.slice(0, 1);
+    const { manifest } = okOf(parseManifest(input));
+    expect((manifest.transcripts![0]!.data as { cues: unknown[] }).cues).to.deep.equal([cues[0]]);
   });
 
   it('parses a manifest with 20,000 inline cues with word timings', () => {

@@ -10,8 +10,8 @@ import { ReaderCue } from './transcript-builder.js';
 
 /** The `format` value of the normalized JSON. */
 export const NORMALIZED_FORMAT = 'space-replay-transcript';
-/** The version `toNormalizedJson` writes. */
-export const NORMALIZED_VERSION = '1.0';
+/** The version `toNormalizedJson` writes (1.1: word times as `wordOffsetsMs`). */
+export const NORMALIZED_VERSION = '1.1';
 const SUPPORTED_VERSION = /^1(?:\.\d+)*$/;
 
 /** A speaker in the normalized JSON. */
@@ -21,12 +21,17 @@ export interface NormalizedSpeaker {
   participant?: string;
 }
 
-/** A cue in the normalized JSON; `words[i]` times the i-th whitespace-separated token of `text`. */
+/**
+ * A cue in the normalized JSON. Word times, for the whitespace-separated tokens of `text` in order,
+ * come as `wordOffsetsMs` (1.1: `[start0, end0, start1, end1, …]`, whole milliseconds after
+ * `startTime`) or as `words` (1.0: `[start, end]` pairs in seconds); `wordOffsetsMs` wins.
+ */
 export interface NormalizedCue {
   startTime: number;
   endTime: number;
   speaker?: string;
   text: string;
+  wordOffsetsMs?: number[];
   words?: [number, number][];
 }
 
@@ -89,6 +94,27 @@ function checkWordTimes(value: unknown, count: number, start: number, end: numbe
   return value as (readonly number[])[];
 }
 
+/**
+ * Checks a cue's `wordOffsetsMs` (start and end of each word, whole milliseconds after the cue
+ * start) against its token count and span: the array itself when usable, or the reason it is not.
+ * `spanMs` is the cue's length in whole milliseconds.
+ */
+function checkWordOffsets(value: unknown, count: number, spanMs: number): readonly number[] | string {
+  if (!Array.isArray(value)) return `wordOffsetsMs is ${show(value)}, not an array of whole milliseconds`;
+  if (value.length !== 2 * count) return `wordOffsetsMs has ${value.length} numbers for ${count} words in text (a start and an end each: ${2 * count})`;
+  let previous = 0;
+  for (let k = 0; k < value.length; k += 2) {
+    const s: unknown = value[k];
+    const e: unknown = value[k + 1];
+    if (!Number.isInteger(s) || !Number.isInteger(e)) return `wordOffsetsMs[${k}..${k + 1}] ${show(s)}, ${show(e)} are not whole milliseconds`;
+    if (!((s as number) >= previous && (e as number) >= (s as number) && (e as number) <= spanMs)) {
+      return `wordOffsetsMs[${k}..${k + 1}] ${s}, ${e} is out of order or outside the cue's ${spanMs} ms`;
+    }
+    previous = s as number;
+  }
+  return value as number[];
+}
+
 // Built only for a message: a path string for every cue would be most of the reader's allocations.
 function cuePath(index: number): string {
   return `cues[${index}]`;
@@ -139,12 +165,17 @@ export function readNormalizedJson(root: Record<string, unknown>): ReadResult {
       else speaker = found;
     }
     let times: readonly (readonly number[])[] | undefined;
-    if (cue['words'] !== undefined) {
+    let offsets: readonly number[] | undefined;
+    if (cue['wordOffsetsMs'] !== undefined) {
+      const checked = checkWordOffsets(cue['wordOffsetsMs'], words.length, Math.round(end * 1000) - Math.round(start * 1000));
+      if (typeof checked === 'string') skipped.push({ index, reason: `${cuePath(index)}.${checked}: word times dropped, cue kept` });
+      else offsets = checked;
+    } else if (cue['words'] !== undefined) {
       const checked = checkWordTimes(cue['words'], words.length, start, end);
       if (typeof checked === 'string') skipped.push({ index, reason: `${cuePath(index)}.${checked}: word times dropped, cue kept` });
       else times = checked;
     }
-    cues.push(new ReaderCue(start, end, speaker, words, text!.joined, times));
+    cues.push(new ReaderCue(start, end, speaker, words, text!.joined, times, offsets));
   }
   const language = typeof root['language'] === 'string' && root['language'].trim() !== '' ? root['language'].trim() : undefined;
   return { ok: true, cues, speakers, skipped, language };

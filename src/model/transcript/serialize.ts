@@ -95,8 +95,8 @@ function toMs(seconds: number): number {
 
 /**
  * The normalized JSON object (serialize it with `JSON.stringify`). Speakers get ids `s0`, `s1`, …
- * in speaker order; cues whose word times came from the source carry `words`. Times are rounded
- * to the millisecond.
+ * in speaker order; cues whose word times came from the source carry `wordOffsetsMs`. Times are
+ * rounded to the millisecond.
  */
 export function toNormalizedJson(transcript: Transcript): NormalizedTranscript {
   const speakers: NormalizedSpeaker[] = transcript.speakers.map((speaker, i) =>
@@ -116,9 +116,19 @@ export function toNormalizedJson(transcript: Transcript): NormalizedTranscript {
         ? { startTime, endTime, speaker: `s${cueSpeaker[i]}`, text: cueText[i]! }
         : { startTime, endTime, text: cueText[i]! };
     if (cueWordTimed[i] === 1) {
-      const words: [number, number][] = [];
-      for (let w = cueFirstWord[i]!; w < cueFirstWord[i + 1]!; w++) words.push([toMs(wordStart[w]!), toMs(wordEnd[w]!)]);
-      cue.words = words;
+      // Whole milliseconds after the cue start, flat: about half the JSON.parse time of [start, end]
+      // pairs in seconds (no array per word, integers instead of decimals) and a third less text.
+      const startMs = Math.round(startTime * 1000);
+      const endMs = Math.round(endTime * 1000);
+      const offsets: number[] = [];
+      let previous = 0;
+      for (let w = cueFirstWord[i]!; w < cueFirstWord[i + 1]!; w++) {
+        const s = Math.min(Math.max(Math.round(wordStart[w]! * 1000) - startMs, previous), endMs - startMs);
+        const e = Math.min(Math.max(Math.round(wordEnd[w]! * 1000) - startMs, s), endMs - startMs);
+        offsets.push(s, e);
+        previous = s;
+      }
+      cue.wordOffsetsMs = offsets;
     }
     cues[i] = cue;
   }

@@ -42,6 +42,11 @@ export class ReaderCue implements DraftCue {
      * `words`). Copied as they are, with no `wordStarts`/`wordEnds` arrays made in between.
      */
     public checkedTimes: readonly (readonly number[])[] | undefined,
+    /**
+     * Word times as the normalized JSON's `wordOffsetsMs`, checked by the reader: start and end of
+     * each word in whole milliseconds after the cue start, in order, within the cue.
+     */
+    public checkedOffsetsMs?: readonly number[],
   ) {}
 }
 
@@ -89,6 +94,16 @@ function distribute(
  */
 function fillCueWords(cue: DraftCue, starts: Float64Array, ends: Float64Array, base: number): boolean {
   const n = cue.words.length;
+  const offsets = cue instanceof ReaderCue ? cue.checkedOffsetsMs : undefined;
+  if (offsets) {
+    // Whole milliseconds over 1000: each time is the double JSON.parse gives for its decimal text.
+    const startMs = Math.round(cue.start * 1000);
+    for (let k = 0; k < n; k++) {
+      starts[base + k] = (startMs + offsets[2 * k]!) / 1000;
+      ends[base + k] = (startMs + offsets[2 * k + 1]!) / 1000;
+    }
+    return n > 0;
+  }
   const checked = cue instanceof ReaderCue ? cue.checkedTimes : undefined;
   if (checked) {
     for (let k = 0; k < n; k++) {

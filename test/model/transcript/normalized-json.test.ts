@@ -126,7 +126,7 @@ describe('transcript import: normalized JSON', () => {
     }).transcript;
     const json = toNormalizedJson(x);
     expect(json.cues).to.deep.equal([
-      { startTime: 1.235, endTime: 2, text: 'a b', words: [[1.235, 1.5], [1.667, 2]] },
+      { startTime: 1.235, endTime: 2, text: 'a b', wordOffsetsMs: [0, 265, 432, 765] },
       { startTime: 3, endTime: 3.001, text: 'tiny' },
     ]);
     expect(importOk(json).transcript.cueCount).to.equal(2);
@@ -136,17 +136,64 @@ describe('transcript import: normalized JSON', () => {
     const x = importOk(SAMPLE).transcript;
     expect(toNormalizedJson(x)).to.deep.equal({
       format: 'space-replay-transcript',
-      version: '1.0',
+      version: '1.1',
       language: 'en',
       speakers: [
         { id: 's0', name: 'Ada Lovelace', participant: 'ada' },
         { id: 's1', name: 'Grace Hopper' },
       ],
       cues: [
-        { startTime: 0, endTime: 2.4, speaker: 's0', text: 'Hello world', words: [[0, 0.5], [0.5, 2.4]] },
+        { startTime: 0, endTime: 2.4, speaker: 's0', text: 'Hello world', wordOffsetsMs: [0, 500, 500, 2400] },
         { startTime: 3, endTime: 5, speaker: 's1', text: 'Hi Ada, how are you?' },
       ],
     });
+  });
+
+  it('reads 1.1 word times (wordOffsetsMs: whole milliseconds after the cue start) exactly', () => {
+    const { transcript: t, skipped } = importOk({
+      format: 'space-replay-transcript',
+      version: '1.1',
+      cues: [
+        { startTime: 3.034, endTime: 5.481, text: 'link audio replay', wordOffsetsMs: [0, 249, 392, 604, 604, 2447] },
+        // Both forms: wordOffsetsMs wins.
+        { startTime: 6, endTime: 7, text: 'a b', wordOffsetsMs: [0, 100, 500, 1000], words: [[6, 6.9], [6.9, 7]] },
+      ],
+    });
+    expect(skipped).to.deep.equal([]);
+    // The doubles JSON.parse gives for the decimal texts, not sums that drift in the last digit.
+    expect(Array.from(t.wordStart)).to.deep.equal([3.034, 3.426, 3.638, 6, 6.5]);
+    expect(Array.from(t.wordEnd)).to.deep.equal([3.283, 3.638, 5.481, 6.1, 7]);
+    expect(Array.from(t.cueWordTimed)).to.deep.equal([1, 1]);
+  });
+
+  it('drops bad wordOffsetsMs with a reason, keeping the cue and spreading its words', () => {
+    const cue = (wordOffsetsMs: unknown) => ({ startTime: 1, endTime: 2, text: 'one two', wordOffsetsMs });
+    const { transcript: t, skipped } = importOk({
+      format: 'space-replay-transcript',
+      version: '1.1',
+      cues: [cue([0, 100, 200]), cue([0, 100, 200, 300.5]), cue([0, 100, '200', 300]), cue([500, 600, 100, 300]), cue([0, 100, 200, 1001]), cue({ 0: 1 })],
+    });
+    expect(skipped.map((x) => x.reason)).to.deep.equal([
+      'cues[0].wordOffsetsMs has 3 numbers for 2 words in text (a start and an end each: 4): word times dropped, cue kept',
+      'cues[1].wordOffsetsMs[2..3] 200, 300.5 are not whole milliseconds: word times dropped, cue kept',
+      'cues[2].wordOffsetsMs[2..3] "200", 300 are not whole milliseconds: word times dropped, cue kept',
+      "cues[3].wordOffsetsMs[2..3] 100, 300 is out of order or outside the cue's 1000 ms: word times dropped, cue kept",
+      "cues[4].wordOffsetsMs[2..3] 200, 1001 is out of order or outside the cue's 1000 ms: word times dropped, cue kept",
+      'cues[5].wordOffsetsMs is {"0":1}, not an array of whole milliseconds: word times dropped, cue kept',
+    ]);
+    expect(t.cueCount).to.equal(6);
+    expect(Array.from(t.cueWordTimed)).to.deep.equal([0, 0, 0, 0, 0, 0]);
+  });
+
+  it('writes word times in a third less text than 1.0 pairs, and 1.0 readers still get the cues', () => {
+    const x = importOk(generateNormalized(3000)).transcript;
+    const written = JSON.stringify(toNormalizedJson(x));
+    const pairs = JSON.stringify(generateNormalized(3000));
+    expect(written.length).to.be.below(pairs.length * 0.8);
+    // What a 1.0 reader keeps: the cues and their text, words spread over each cue.
+    const legacy = JSON.parse(written) as NormalizedTranscript;
+    for (const c of legacy.cues) delete c.wordOffsetsMs;
+    expect(importOk(legacy).transcript.cueText).to.deep.equal(x.cueText);
   });
 
   it('round-trips approximately through toWebVTT (times to the millisecond)', () => {
