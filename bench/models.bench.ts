@@ -5,7 +5,7 @@
  * heap; imports are reported per 10,000 words, the unit their budget is set in.
  */
 import { parseManifest } from '../src/manifest/index.js';
-import { importTranscript } from '../src/model/transcript/index.js';
+import { importTranscript, toNormalizedJson } from '../src/model/transcript/index.js';
 import { generateNormalized, generateWebVTT, seededRandom } from '../test/model/transcript/generated-transcript.js';
 import { minimalManifest } from '../test/manifest/fixtures.js';
 
@@ -60,16 +60,22 @@ export default async function run(): Promise<BenchFigure[]> {
   const WORDS = 60_000;
   const PER_10K = 10_000 / WORDS;
 
-  const normalizedText = JSON.stringify(generateNormalized(WORDS));
+  // What `space-replay pack` writes (normalized JSON 1.1), and the 1.0 form with [start, end] pairs.
+  const legacyText = JSON.stringify(generateNormalized(WORDS));
+  const legacy = importTranscript(legacyText, { type: 'application/json' });
+  if (!legacy.ok) throw new Error(legacy.error);
+  const normalizedText = JSON.stringify(toNormalizedJson(legacy.transcript));
   const vtt = generateWebVTT(WORDS);
   const voicesOnlyVtt = vtt.replace(/<\d\d:\d\d:\d\d\.\d\d\d>/g, '');
   // Warm up the JIT on a small input first so the figures describe steady state.
   for (let i = 0; i < 3; i++) importTranscript(JSON.stringify(generateNormalized(2_000)), { type: 'application/json' });
 
   const json = measure(9, () => importTranscript(normalizedText, { type: 'application/json' }));
+  const json10 = measure(9, () => importTranscript(legacyText, { type: 'application/json' }));
   const voices = measure(9, () => importTranscript(voicesOnlyVtt, { type: 'text/vtt' }));
   const stamps = measure(7, () => importTranscript(vtt, { type: 'text/vtt' }));
   figures.push(figure('models.import.json', 'transcript import+index per 10k words (normalized JSON, 60k)', 'ms', scaled(json, PER_10K), 5));
+  figures.push(figure('models.import.json-1.0', 'transcript import+index per 10k words (normalized JSON 1.0 pairs, 60k)', 'ms', scaled(json10, PER_10K)));
   figures.push(figure('models.import.vtt-voices', 'transcript import+index per 10k words (WebVTT voices, 60k)', 'ms', scaled(voices, PER_10K), 5));
   figures.push(figure('models.import.vtt-words', 'transcript import+index per 10k words (WebVTT word stamps, 60k)', 'ms', scaled(stamps, PER_10K), 5));
 
