@@ -46,6 +46,33 @@ describe('<space-replay> playback', () => {
     });
   }
 
+  it('a new second moves the clock and the slider value without rendering the player again', async () => {
+    const el = await mountReady();
+    el.mediaElement.muted = true;
+    el.playbackRate = 2;
+    await el.play();
+    await waitFor(() => el.currentTime > 0.5, 'playback');
+    await el.updateComplete;
+    let renders = 0;
+    const render = el['render'].bind(el);
+    (el as unknown as { render: () => unknown }).render = () => {
+      renders++;
+      return render();
+    };
+    const slider = part(el, '[role="slider"]');
+    const [elapsed, remaining] = part(el, '[part~="time"]').children;
+    const from = Math.floor(el.currentTime);
+    await waitFor(() => Math.floor(el.currentTime) >= from + 3, 'three more seconds');
+    const now = Math.floor(el.currentTime);
+    await waitFor(() => slider.getAttribute('aria-valuenow') === String(Math.floor(el.currentTime)), 'the slider value');
+    expect(slider.getAttribute('aria-valuetext')).to.match(/^\d+ seconds of 18 seconds$/);
+    expect(elapsed!.textContent).to.match(new RegExp(`^0:(0${now}|0${now + 1}|${now + 1})$`));
+    expect(remaining!.getAttribute('aria-label')).to.match(/ seconds remaining$/);
+    // A speaker change (the speaker list marks who talks) or buffering may render; a render per
+    // second would be 3 or more besides.
+    expect(renders, 'player renders over three seconds of playback').to.be.at.most(2);
+  });
+
   it('pause() pauses and reports it', async () => {
     const el = await mountReady();
     await el.play();

@@ -124,7 +124,6 @@ export class SpaceReplay extends LitElement {
     _inline: { state: true },
     _recording: { state: true },
     _mediaError: { state: true },
-    _second: { state: true },
     _speaker: { state: true },
     _buffering: { state: true },
     _helpOpen: { state: true },
@@ -196,6 +195,9 @@ export class SpaceReplay extends LitElement {
   }
   private get _timeline(): HTMLElement | null {
     return this._find('.timeline');
+  }
+  private get _timeText(): HTMLElement | null {
+    return this._find('.time');
   }
   private _find<T extends Element>(selector: string): T | null {
     return this.renderRoot?.querySelector<T>(selector) ?? null;
@@ -610,7 +612,10 @@ export class SpaceReplay extends LitElement {
   /** Per frame while playing: only what changed is touched (the second shown, the speaker, the playhead pixel). */
   private _tick(t: number): void {
     const second = Math.floor(t);
-    if (second !== this._second) this._second = second;
+    if (second !== this._second) {
+      this._second = second;
+      this._showSecond();
+    }
     const speaker = this._recording?.timeline.speakerAt(t) ?? null;
     if (speaker !== this._speaker) {
       this._speaker = speaker;
@@ -627,6 +632,46 @@ export class SpaceReplay extends LitElement {
     if (!this._dragging) this._waveform.follow(t);
     this._extras?.tick(t);
     if (this.playing && Math.abs(t - this._lastSaved) >= SAVE_EVERY_SECONDS) this._savePosition(false);
+  }
+
+  /**
+   * The second shown (clock and slider value), from `_second`, for the template and for
+   * `_showSecond`: both must agree, as each writes over the other.
+   */
+  private _secondTexts(duration: number, m: Messages, lang: string) {
+    const hours = duration >= 3600;
+    const now = Math.min(this._second, Math.floor(duration));
+    const left = duration - Math.min(this._second, duration);
+    return {
+      valueNow: String(now),
+      valueText: m.valueText(formatSpokenTime(now, lang), formatSpokenTime(duration, lang)),
+      elapsed: formatTime(Math.min(this._second, duration), { forceHours: hours }),
+      remaining: formatTime(-left, { forceHours: hours }),
+      remainingLabel: m.remaining(formatSpokenTime(left, lang)),
+    };
+  }
+
+  /**
+   * A new second while playing: the clock and the slider value are written straight to their
+   * elements. A render of the whole player for them, twice a second at 2×, cost a few ms of
+   * script each time on a slow phone. The template writes the same values when it renders (the
+   * clock's texts are property bindings, so a direct write leaves no Lit part to break).
+   */
+  private _showSecond(): void {
+    const manifest = this._recording?.manifest;
+    const slider = this._timeline;
+    const clock = this._timeText;
+    if (!manifest || !slider || !clock) return;
+    const lang = languageOf(this);
+    const texts = this._secondTexts(manifest.duration, messagesFor(lang), lang);
+    slider.setAttribute('aria-valuenow', texts.valueNow);
+    slider.setAttribute('aria-valuetext', texts.valueText);
+    const [elapsed, remaining] = clock.children;
+    if (elapsed) elapsed.textContent = texts.elapsed;
+    if (remaining) {
+      remaining.textContent = texts.remaining;
+      remaining.setAttribute('aria-label', texts.remainingLabel);
+    }
   }
 
   private _savePosition(force: boolean): void {
@@ -889,7 +934,7 @@ export class SpaceReplay extends LitElement {
   private _renderPlayer(manifest: Manifest, m: Messages, lang: string): TemplateResult {
     const duration = manifest.duration;
     const hours = duration >= 3600;
-    const now = Math.min(this._second, Math.floor(duration));
+    const second = this._secondTexts(duration, m, lang);
     const lanesH = lanesHeight(this._recording?.rows ?? 0, duration > ZOOM_THRESHOLD_SECONDS);
     const hoverSpeaker = this._hover ? this._recording?.timeline.speakerAt(this._hover.time) : undefined;
     const hoverName = hoverSpeaker ? this._recording?.speakers.find((r) => r.participant.id === hoverSpeaker)?.participant.name : undefined;
@@ -902,8 +947,8 @@ export class SpaceReplay extends LitElement {
         aria-label=${m.seek}
         aria-valuemin="0"
         aria-valuemax=${Math.floor(duration)}
-        aria-valuenow=${now}
-        aria-valuetext=${m.valueText(formatSpokenTime(now, lang), formatSpokenTime(duration, lang))}
+        aria-valuenow=${second.valueNow}
+        aria-valuetext=${second.valueText}
         @keydown=${this._onSliderKeydown}
         @pointerdown=${this._onPointerDown}
         @pointermove=${this._onPointerMove}
@@ -922,7 +967,7 @@ export class SpaceReplay extends LitElement {
           : nothing}
       </div>
       ${this._extras?.renderBanner(m, lang)}
-      ${this._mediaError ? this._renderMessage(m, this._mediaError) : nothing} ${this._renderTransport(manifest, m, lang, hours)}
+      ${this._mediaError ? this._renderMessage(m, this._mediaError) : nothing} ${this._renderTransport(m, lang, hours, second)}
       ${this._renderSpeakers(m)}
       <div part="transcript" class="transcript">${this._extras?.render(m, lang)}<slot name="transcript"></slot></div>
       ${this._helpOpen && this._help ? this._help.renderHelp(m, lang, () => this._toggleHelp(false)) : nothing}`;
@@ -956,9 +1001,7 @@ export class SpaceReplay extends LitElement {
     </header>`;
   }
 
-  private _renderTransport(manifest: Manifest, m: Messages, lang: string, hours: boolean): TemplateResult {
-    const duration = manifest.duration;
-    const now = Math.min(this._second, duration);
+  private _renderTransport(m: Messages, lang: string, hours: boolean, second: ReturnType<SpaceReplay['_secondTexts']>): TemplateResult {
     const paused = !this.playing;
     const rateFormat = new Intl.NumberFormat(lang, { maximumFractionDigits: 2 });
     const download = this._recording!.download;
@@ -976,8 +1019,8 @@ export class SpaceReplay extends LitElement {
         <button part="button next-speaker-button" type="button" aria-label=${m.nextSpeaker} title=${m.nextSpeaker} @click=${() => this._jumpSpeaker(1)}>${icon('next')}</button>
       </div>
       <span part="time" class="time">
-        <span>${formatTime(now, { forceHours: hours })}</span> /
-        <span aria-label=${m.remaining(formatSpokenTime(duration - now, lang))}>${formatTime(-(duration - now), { forceHours: hours })}</span>
+        <span .textContent=${second.elapsed}></span> /
+        <span aria-label=${second.remainingLabel} .textContent=${second.remaining}></span>
       </span>
       ${this._buffering ? html`<span part="buffering" class="buffering" role="status">${m.buffering}</span>` : nothing}
       <div class="settings">
