@@ -13,10 +13,14 @@ export function wordsOf(transcriptJson) {
   const texts = [];
   for (const cue of transcriptJson.cues) {
     const tokens = cue.text.split(/\s+/).filter(Boolean);
-    const times = cue.words ?? [];
-    if (times.length !== tokens.length) continue;
+    // Normalized JSON 1.1 (what pack writes): whole ms after the cue start, [start, end] per word
+    // flat; 1.0: [start, end] pairs in seconds.
+    const offsets = cue.wordOffsetsMs;
+    const pairs = offsets ? null : (cue.words ?? []);
+    if (offsets ? offsets.length !== 2 * tokens.length : pairs.length !== tokens.length) continue;
+    const cueMs = Math.round(cue.startTime * 1000);
     for (let i = 0; i < tokens.length; i++) {
-      starts.push(times[i][0]);
+      starts.push(offsets ? (cueMs + offsets[2 * i]) / 1000 : pairs[i][0]);
       texts.push(tokens[i]);
     }
   }
