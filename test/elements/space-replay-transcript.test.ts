@@ -282,6 +282,33 @@ describe('<space-replay-transcript>: follow mode', () => {
     expect(panel!.following).to.equal(true);
   });
 
+  it('reads no layout for a scroll that brings no new block into the window', async () => {
+    const t = long(3000);
+    await mount({ transcript: t });
+    panel!.currentTime = t.wordStart[600]! + 0.01;
+    const s = scroller();
+    const at = s.scrollTop;
+    const blocks = () => root().querySelectorAll('.block').length;
+    const before = blocks();
+    let reads = 0;
+    const original = Element.prototype.getBoundingClientRect;
+    Element.prototype.getBoundingClientRect = function (this: Element) {
+      reads++;
+      return original.call(this);
+    };
+    try {
+      // A few pixels at a time, as a smooth follow scroll moves: the window's margin covers them.
+      for (let dy = 2; dy <= 20; dy += 2) scrolled(at + dy);
+    } finally {
+      Element.prototype.getBoundingClientRect = original;
+    }
+    expect(blocks(), 'no block added').to.equal(before);
+    expect(reads, 'layout reads over ten small scrolls').to.equal(0);
+    // A far scroll still renders and measures the blocks it reaches.
+    scrolled(at + 20_000);
+    await waitFor(() => words().some((w) => inView(w)), 'words at the far position');
+  });
+
   it('pauses on a scroll without a wheel (scrollbar drag), and resumeFollowing() brings the line back', async () => {
     const t = long(3000);
     await mount({ transcript: t });

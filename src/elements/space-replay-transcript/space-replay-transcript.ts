@@ -637,8 +637,12 @@ export class SpaceReplayTranscript extends LitElement {
     return [first, end];
   }
 
-  /** Renders the blocks around the scroll position, measures them and keeps the view steady. */
-  private _renderWindow(): void {
+  /**
+   * Renders the blocks around the scroll position, measures them and keeps the view steady.
+   * `scrolled`: called for a scroll, which changes no height: when no block came into the window,
+   * nothing is measured (measuring reads layout, and a smooth follow scroll fires every frame).
+   */
+  private _renderWindow(scrolled = false): void {
     const model = this._model;
     const s = this._scroller;
     const intent = this._intent;
@@ -649,7 +653,8 @@ export class SpaceReplayTranscript extends LitElement {
       const anchorDelta = anchor >= 0 ? s.scrollTop - model.heights.offsetOf(anchor) : 0;
       for (let pass = 0; pass < 4; pass++) {
         const [first, end] = this._windowAt(s.scrollTop, s.clientHeight);
-        this._applyWindow(first, end);
+        const added = this._applyWindow(first, end);
+        if (scrolled && pass === 0 && !added) break;
         if (!this._measure()) break;
         this._setPadding();
         // Heights above the anchor changed: scroll so the anchor block stays where the listener sees it
@@ -672,7 +677,8 @@ export class SpaceReplayTranscript extends LitElement {
     this._tabEl = null;
   }
 
-  private _applyWindow(first: number, end: number): void {
+  /** Shows blocks [first, end) and only those; true when a block was added. */
+  private _applyWindow(first: number, end: number): boolean {
     const list = this._list!;
     const ctx = this._blockContext()!;
     const wordMask = (w: number): number => this._wordMask(w);
@@ -695,18 +701,22 @@ export class SpaceReplayTranscript extends LitElement {
       }
       return fragment;
     };
+    let added = false;
     if (this._rendered.size === 0) {
       list.replaceChildren(build(first, end));
+      added = end > first;
     } else {
       const keptFirst = Math.max(first, this._first);
       const keptEnd = Math.min(end, this._end);
       if (first < keptFirst) list.prepend(build(first, keptFirst));
       if (keptEnd < end) list.append(build(keptEnd, end));
+      added = first < keptFirst || keptEnd < end;
     }
     this._first = first;
     this._end = end;
     this._setPadding();
     this._ensureTabStop();
+    return added;
   }
 
   private _setPadding(): void {
@@ -756,7 +766,7 @@ export class SpaceReplayTranscript extends LitElement {
   private _onScroll = (): void => {
     if (this._layingOut) return;
     if (this._intent?.isUserScroll()) this._pauseFollowing();
-    this._renderWindow();
+    this._renderWindow(true);
   };
 
   private _userScrolls(): void {
