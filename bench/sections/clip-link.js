@@ -14,6 +14,17 @@ import { figure } from '../lib/figure.js';
 import { createPlayer, openBenchPage, sleep } from '../lib/bench-page.js';
 import { parseRange } from '../lib/static-server.js';
 
+/**
+ * Whether a request fetches the whole progressive audio file: `audio.m4a` with no Range header, or
+ * with a range from byte 0 to the end (`bytes=0-` included). `range` is the header or null.
+ */
+export function isWholeAudioFetch(url, range, audioSize) {
+  if (!/\/audio\.m4a(\?|$)/.test(url)) return false;
+  if (!range) return true;
+  const r = parseRange(range, audioSize);
+  return r !== null && r.start === 0 && r.end >= audioSize - 1;
+}
+
 // DevTools' "Fast 4G" preset: a phone's connection. On localhost with no latency, hls.js fills its
 // buffer faster than the page reaches `playing`, and the count of segments says nothing.
 const FAST_4G = { offline: false, latency: 165, downloadThroughput: (9_000_000 * 0.9) / 8, uploadThroughput: (1_500_000 * 0.9) / 8 };
@@ -87,12 +98,7 @@ async function clipOnce(browser, serverUrl, engine, audioSize) {
     const at = await page.evaluate('benchProbe.player.currentTime');
     // Keep playing a little: a whole-file fetch may come after the first frame.
     await sleep(2000);
-    const wholeAudio = [...requests.values()].filter((r) => {
-      if (!/\/audio\.m4a(\?|$)/.test(r.url)) return false;
-      if (!r.range) return true;
-      const range = parseRange(r.range, audioSize);
-      return range !== null && range.start === 0 && range.end >= audioSize - 1;
-    }).length;
+    const wholeAudio = [...requests.values()].filter((r) => isWholeAudioFetch(r.url, r.range, audioSize)).length;
     return {
       byPlayer,
       segments: before.filter((r) => /\.m4s(\?|$)/.test(r.url)).length,
