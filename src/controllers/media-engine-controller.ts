@@ -70,6 +70,8 @@ export class MediaEngineController implements ReactiveController {
   private session: HlsSession | null = null;
   private startAt = 0;
   private readonly onOnline = (): void => this.retry();
+  /** Whether playback stalled for want of a network, and said so (cleared when it plays on). */
+  private stalledOffline = false;
 
   /** Adds itself to `host`; `media` is the element to drive. */
   constructor(
@@ -78,16 +80,41 @@ export class MediaEngineController implements ReactiveController {
     private readonly callbacks: MediaEngineCallbacks,
   ) {
     this.media = media;
+    media.addEventListener('waiting', this.onStall);
+    media.addEventListener('playing', this.onPlaying);
     host.addController(this);
   }
 
-  /** Nothing to do: loading starts when the host has a manifest. */
-  hostConnected(): void {}
+  /** Watches the connection; loading starts when the host has a manifest. */
+  hostConnected(): void {
+    globalThis.addEventListener('offline', this.onStall);
+  }
 
   /** Tears everything down: a removed player keeps no network, worker or timer alive. */
   hostDisconnected(): void {
+    globalThis.removeEventListener('offline', this.onStall);
     this.unload();
   }
+
+  /**
+   * Playback waits for data while the browser is offline: say so. Neither engine calls this an
+   * error: hls.js waits for the connection on its own (and loads on when it is back), and a
+   * browser's own HLS or progressive download just stalls. Without this the player would sit
+   * silent with no word of why. Runs on the media's `waiting` and on the window's `offline` (the
+   * connection dropping while playback already waits).
+   */
+  private readonly onStall = (): void => {
+    const media = this.media;
+    if (this.stalledOffline || !this.choice || !isOffline() || media.paused || media.readyState >= HTMLMediaElement.HAVE_FUTURE_DATA) return;
+    this.stalledOffline = true;
+    this.callbacks.onError({ code: 'offline', message: 'the network is offline; playback resumes when it is back', fatal: false });
+  };
+
+  private readonly onPlaying = (): void => {
+    if (!this.stalledOffline) return;
+    this.stalledOffline = false;
+    this.callbacks.onRecovered?.();
+  };
 
   /** The hls.js instance, while hls.js plays. */
   get hls(): Hls | null {
@@ -147,6 +174,7 @@ export class MediaEngineController implements ReactiveController {
   /** Stops loading and detaches the source; the media element is left empty. */
   unload(): void {
     this.loadId++;
+    this.stalledOffline = false;
     this.session?.destroy();
     this.session = null;
     globalThis.removeEventListener('online', this.onOnline);

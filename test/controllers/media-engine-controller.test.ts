@@ -243,6 +243,60 @@ describe('MediaEngineController', () => {
     await waitFor(() => media.currentTime > 0.5, 'playback after the retry');
   });
 
+  it('says "offline" when the connection drops while playback waits for data, and clears it once it plays', async () => {
+    const media = document.createElement('audio');
+    const errors: MediaEngineError[] = [];
+    let recovered = 0;
+    const engine = new MediaEngineController(new Host(), media, { onError: (e) => errors.push(e), onRecovered: () => recovered++ });
+    current = { engine, media, errors };
+    engine.hostConnected();
+    let offline = false;
+    const onLine = Object.getOwnPropertyDescriptor(Navigator.prototype, 'onLine')!;
+    Object.defineProperty(navigator, 'onLine', { configurable: true, get: () => !offline });
+    try {
+      // test/server/slow-file.js: the file arrives over 2 s, so playback first waits for data.
+      await engine.load([{ url: new URL('/__slow__/talk/audio.m4a', location.href).href, type: 'audio/mp4' }], 'auto');
+      media.muted = true;
+      const playing = media.play();
+      expect(media.readyState).to.be.below(HTMLMediaElement.HAVE_FUTURE_DATA);
+      offline = true;
+      window.dispatchEvent(new Event('offline'));
+      expect(errors).to.deep.equal([{ code: 'offline', message: 'the network is offline; playback resumes when it is back', fatal: false }]);
+      // Said once, however often playback waits meanwhile.
+      media.dispatchEvent(new Event('waiting'));
+      expect(errors).to.have.length(1);
+      offline = false;
+      await playing;
+      await waitFor(() => recovered === 1, 'recovered once playing');
+      expect(errors).to.have.length(1);
+    } finally {
+      Object.defineProperty(navigator, 'onLine', onLine);
+      delete (navigator as { onLine?: boolean }).onLine;
+    }
+  });
+
+  it('does not say "offline" for a paused player or one that is not offline', async () => {
+    const { engine, media, errors } = setup();
+    engine.hostConnected();
+    await engine.load([M4A], 'auto');
+    let offline = true;
+    const onLine = Object.getOwnPropertyDescriptor(Navigator.prototype, 'onLine')!;
+    Object.defineProperty(navigator, 'onLine', { configurable: true, get: () => !offline });
+    try {
+      // Paused: nobody waits for audio.
+      window.dispatchEvent(new Event('offline'));
+      media.dispatchEvent(new Event('waiting'));
+      offline = false;
+      media.muted = true;
+      await playsFor(media, 0.5);
+      media.dispatchEvent(new Event('waiting'));
+      expect(errors).to.deep.equal([]);
+    } finally {
+      Object.defineProperty(navigator, 'onLine', onLine);
+      delete (navigator as { onLine?: boolean }).onLine;
+    }
+  });
+
   it('segmentsFrom lists a media playlist\'s segments from the one holding a time, http(s) only', () => {
     const text = ['#EXTM3U', '#EXT-X-MAP:URI="init.mp4"', '#EXTINF:4,', 'a.m4s', '#EXTINF:4.5,title', 'sub/b.m4s', '#EXTINF:4,', 'javascript:alert(1)', '#EXTINF:4,', 'https://cdn.example/c.m4s', '#EXT-X-ENDLIST'].join('\r\n');
     const base = 'https://host.example/rec/index.m3u8';

@@ -178,6 +178,65 @@ describe('<space-replay> states', () => {
     }
   });
 
+  it('offline mid-playback (hls.js): plays what it has, says why it waits, and plays on when the connection is back', async function () {
+    this.timeout(45_000);
+    const Hls = await MediaEngineController.loadHls();
+    // Fault injection through hls.js's own loader setting: the connection drops when seg002 is
+    // asked for. From then until it is back, segments fail as they do offline (status 0), and
+    // navigator.onLine says false.
+    let offline = false;
+    let restored = false;
+    const failedWhileOffline: string[] = [];
+    const BaseLoader = Hls.DefaultConfig.loader as unknown as new (config: unknown) => { load(context: { url: string }, config: unknown, callbacks: unknown): void };
+    class OfflineLoader extends BaseLoader {
+      override load(context: { url: string }, config: unknown, callbacks: { onError: (e: { code: number; text: string }, c: unknown, n: unknown, s: unknown) => void }): void {
+        const sn = /seg(\d+)\.m4s/.exec(context.url);
+        if (sn && Number(sn[1]) >= 2 && !restored) offline = true;
+        if (offline && sn) {
+          failedWhileOffline.push(context.url);
+          const stats = { aborted: false, loaded: 0, retry: 0, total: 0, chunkCount: 0, bwEstimate: 0, loading: { start: 0, first: 0, end: 0 }, parsing: { start: 0, end: 0 }, buffering: { start: 0, first: 0, end: 0 } };
+          setTimeout(() => callbacks.onError({ code: 0, text: 'offline' }, context, null, stats));
+          return;
+        }
+        super.load(context, config, callbacks);
+      }
+    }
+    const onLine = Object.getOwnPropertyDescriptor(Navigator.prototype, 'onLine')!;
+    Object.defineProperty(navigator, 'onLine', { configurable: true, get: () => !offline });
+    try {
+      const manifest = await manifestObject();
+      manifest.audio = manifest.audio.filter((a: { type: string }) => a.type === 'application/vnd.apple.mpegurl');
+      const el = mount({ 'no-resume': '', engine: 'hls.js' });
+      el.hlsConfig = { fLoader: OfflineLoader };
+      const ready = nextEvent(el, 'space-replay-ready');
+      el.manifest = manifest;
+      await ready;
+      const error = nextEvent(el, 'space-replay-error', 15_000);
+      el.mediaElement.muted = true;
+      void el.play();
+      // hls.js waits for the connection by itself (no error it calls fatal); what was buffered
+      // (seg000, seg001: 0–8 s) plays, then playback waits, and the player says why.
+      const { detail } = await error;
+      expect(detail).to.include({ code: 'offline', fatal: false });
+      expect(failedWhileOffline.length).to.be.greaterThan(0);
+      expect(el.currentTime).to.be.greaterThan(7);
+      await el.updateComplete;
+      expect(messageText(el)).to.contain('You are offline');
+      // Not an error state: the transport stays.
+      expect(el.state).to.equal('ready');
+      offline = false;
+      restored = true;
+      window.dispatchEvent(new Event('online'));
+      await waitFor(() => el.currentTime > 12.5, 'plays on past the segments that failed while offline', 20_000);
+      expect(el.mediaElement.paused).to.equal(false);
+      await el.updateComplete;
+      expect(el.shadowRoot!.querySelector('[part~="message"]'), 'the offline message is gone').to.equal(null);
+    } finally {
+      Object.defineProperty(navigator, 'onLine', onLine);
+      delete (navigator as { onLine?: boolean }).onLine;
+    }
+  });
+
   it('a manifest given as an inline script child loads without src', async () => {
     const manifest = await manifestObject();
     const el = document.createElement('space-replay');
