@@ -5,6 +5,7 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 import { puppeteerLauncher } from '@web/test-runner-puppeteer';
 import { CHROMIUM_FLAGS, findBrowsers } from './scripts/find-browsers.js';
 import { failingSegmentMiddleware } from './test/server/failing-segment.js';
+import { blockUrlsCommandPlugin } from './test/server/block-urls-command.js';
 import { slowFileMiddleware } from './test/server/slow-file.js';
 
 const found = findBrowsers();
@@ -51,7 +52,11 @@ export default {
   // answering an HTTP error (test/server/failing-segment.js). Fault injection for the media tests.
   middleware: [slowFileMiddleware, failingSegmentMiddleware],
   // Fixtures (MPEG-TS segments would end in .ts) are never compiled.
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json', exclude: ['test/fixtures/**', 'demo/recordings/**'] })],
+  // `block-urls`: requests that fail in Chromium as with no network (test/server/block-urls-command.js).
+  plugins: [
+    esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json', exclude: ['test/fixtures/**', 'demo/recordings/**'] }),
+    blockUrlsCommandPlugin(),
+  ],
   browsers,
   concurrency: 2,
   testFramework: {

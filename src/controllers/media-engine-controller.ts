@@ -70,8 +70,8 @@ export class MediaEngineController implements ReactiveController {
   private session: HlsSession | null = null;
   private startAt = 0;
   private readonly onOnline = (): void => this.retry();
-  /** Whether playback stalled for want of a network, and said so (cleared when it plays on). */
-  private stalledOffline = false;
+  /** Whether `offline` was reported for this source (cleared when it plays again). */
+  private saidOffline = false;
 
   /** Adds itself to `host`; `media` is the element to drive. */
   constructor(
@@ -105,14 +105,19 @@ export class MediaEngineController implements ReactiveController {
    */
   private readonly onStall = (): void => {
     const media = this.media;
-    if (this.stalledOffline || !this.choice || !isOffline() || media.paused || media.readyState >= HTMLMediaElement.HAVE_FUTURE_DATA) return;
-    this.stalledOffline = true;
-    this.callbacks.onError({ code: 'offline', message: 'the network is offline; playback resumes when it is back', fatal: false });
+    if (this.saidOffline || !this.choice || !isOffline() || media.paused || media.readyState >= HTMLMediaElement.HAVE_FUTURE_DATA) return;
+    this.sayOffline();
   };
 
+  private sayOffline(): void {
+    this.saidOffline = true;
+    this.callbacks.onError({ code: 'offline', message: 'the network is offline; playback resumes when it is back', fatal: false });
+  }
+
+  /** Playing again after an `offline` report, whichever way it came back: the report is over. */
   private readonly onPlaying = (): void => {
-    if (!this.stalledOffline) return;
-    this.stalledOffline = false;
+    if (!this.saidOffline) return;
+    this.saidOffline = false;
     this.callbacks.onRecovered?.();
   };
 
@@ -174,7 +179,7 @@ export class MediaEngineController implements ReactiveController {
   /** Stops loading and detaches the source; the media element is left empty. */
   unload(): void {
     this.loadId++;
-    this.stalledOffline = false;
+    this.saidOffline = false;
     this.session?.destroy();
     this.session = null;
     globalThis.removeEventListener('online', this.onOnline);
@@ -262,8 +267,9 @@ export class MediaEngineController implements ReactiveController {
     // The media element hides the HTTP status: ask the server once, to say "404" rather than "failed".
     void httpStatus(choice.url).then((status) => {
       if (status === 'offline') {
-        if (id === this.loadId) globalThis.addEventListener('online', this.onOnline);
-        report({ code: 'offline', message: 'the network is offline; playback resumes when it is back', fatal: false });
+        if (id !== this.loadId) return;
+        globalThis.addEventListener('online', this.onOnline);
+        this.sayOffline();
       } else if (typeof status === 'number' && status >= 400) {
         report(answeredHttp(choice.url, status));
       } else if (error.code === MediaError.MEDIA_ERR_NETWORK || status === 'failed') {

@@ -1,4 +1,5 @@
 import { expect } from '@esm-bundle/chai';
+import { executeServerCommand } from '@web/test-runner-commands';
 import { MediaEngineController } from '../../src/controllers/media-engine-controller.js';
 import type { SpaceReplay } from '../../src/elements/space-replay/space-replay.js';
 import { fixtureUrl, waitFor } from '../helpers/wait.js';
@@ -236,6 +237,45 @@ describe('<space-replay> states', () => {
       delete (navigator as { onLine?: boolean }).onLine;
     }
   });
+
+  for (const engine of ['auto', 'hls.js'] as const) {
+    it(`segments failing in the browser's network stack while offline: says so, and plays once the connection is back (engine ${engine})`, async function () {
+      this.timeout(45_000);
+      const manifest = await manifestObject();
+      manifest.audio = manifest.audio.filter((a: { type: string }) => a.type === 'application/vnd.apple.mpegurl');
+      const el = mount({ 'no-resume': '', engine });
+      const ready = nextEvent(el, 'space-replay-ready');
+      el.manifest = manifest;
+      await ready;
+      // test/server/block-urls-command.js: Chromium itself fails the segment requests (its own HLS
+      // stack's too); navigator.onLine says what a dropped connection would.
+      if (!(await executeServerCommand('block-urls', { patterns: ['*/talk/audio/seg*'] }))) this.skip();
+      let offline = true;
+      const onLine = Object.getOwnPropertyDescriptor(Navigator.prototype, 'onLine')!;
+      Object.defineProperty(navigator, 'onLine', { configurable: true, get: () => !offline });
+      try {
+        const error = nextEvent(el, 'space-replay-error', 15_000);
+        el.mediaElement.muted = true;
+        void el.play();
+        const { detail } = await error;
+        expect(detail).to.include({ code: 'offline', fatal: false });
+        await el.updateComplete;
+        expect(messageText(el)).to.contain('You are offline');
+        expect(el.state).to.equal('ready');
+        const stalledAt = el.currentTime;
+        expect(stalledAt).to.be.below(8.5);
+        await executeServerCommand('block-urls', { patterns: [] });
+        offline = false;
+        window.dispatchEvent(new Event('online'));
+        await waitFor(() => el.currentTime > stalledAt + 2, 'plays on once the connection is back', 20_000);
+        await waitFor(() => !el.shadowRoot!.querySelector('[part~="message"]'), 'the offline message goes');
+      } finally {
+        await executeServerCommand('block-urls', { patterns: [] });
+        Object.defineProperty(navigator, 'onLine', onLine);
+        delete (navigator as { onLine?: boolean }).onLine;
+      }
+    });
+  }
 
   it('a manifest given as an inline script child loads without src', async () => {
     const manifest = await manifestObject();
