@@ -106,6 +106,8 @@ export class MediaEngineController implements ReactiveController {
   private readonly onStall = (): void => {
     const media = this.media;
     if (this.saidOffline || !this.choice || !isOffline() || media.paused || media.readyState >= HTMLMediaElement.HAVE_FUTURE_DATA) return;
+    // A seek into audio already buffered waits a moment for the decoder, not for the network.
+    if (bufferedAhead(media) >= 1) return;
     this.sayOffline();
   };
 
@@ -301,6 +303,16 @@ async function failedSegment(playlistUrl: string, time: number): Promise<MediaEn
     .then(({ failingSegment }) => failingSegment(playlistUrl, time, httpStatus))
     .catch(() => null);
   return failed ? answeredHttp(failed.url, failed.status) : null;
+}
+
+/** Seconds of audio buffered from the current position on (0 when it is not buffered). */
+function bufferedAhead(media: HTMLMediaElement): number {
+  const at = media.currentTime;
+  const ranges = media.buffered;
+  for (let i = 0; i < ranges.length; i++) {
+    if (ranges.start(i) <= at + 0.1 && at < ranges.end(i)) return ranges.end(i) - at;
+  }
+  return 0;
 }
 
 /** Whether the browser knows it has no network. */

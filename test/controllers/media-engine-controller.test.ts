@@ -275,7 +275,7 @@ describe('MediaEngineController', () => {
     }
   });
 
-  it('does not say "offline" for a paused player or one that is not offline', async () => {
+  it('does not say "offline" for a paused player, one that is not offline, or a seek within what is buffered', async () => {
     const { engine, media, errors } = setup();
     engine.hostConnected();
     await engine.load([M4A], 'auto');
@@ -291,6 +291,16 @@ describe('MediaEngineController', () => {
       await playsFor(media, 0.5);
       media.dispatchEvent(new Event('waiting'));
       expect(errors).to.deep.equal([]);
+      // Offline, a seek within what is buffered waits a moment for the decoder, not the network.
+      await waitFor(() => media.buffered.length > 0 && media.buffered.end(0) >= media.duration - 0.1, 'the whole file buffered');
+      offline = true;
+      let waited = 0;
+      media.addEventListener('waiting', () => waited++);
+      for (const to of [12, 3, 9, 1]) {
+        media.currentTime = to;
+        await new Promise((resolve) => media.addEventListener('seeked', resolve, { once: true }));
+      }
+      expect(errors, `after ${waited} waiting events`).to.deep.equal([]);
     } finally {
       Object.defineProperty(navigator, 'onLine', onLine);
       delete (navigator as { onLine?: boolean }).onLine;
