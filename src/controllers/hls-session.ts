@@ -8,6 +8,7 @@
 import type Hls from 'hls.js';
 import type { ErrorData, HlsConfig } from 'hls.js';
 import type { HlsConstructor, MediaEngineError } from './media-engine-controller.js';
+import { isOffline, OFFLINE_ERROR } from './offline.js';
 import { TimerScope } from './timer-scope.js';
 
 /** What the session reports. */
@@ -185,9 +186,9 @@ export class HlsSession {
 
   /** Waits for the network when offline; else retries with backoff, but only while someone waits for audio. */
   private recoverNetwork(url: string): void {
-    if (globalThis.navigator?.onLine === false) {
+    if (isOffline()) {
       this.offline = true;
-      this.callbacks.onError({ code: 'offline', message: 'the network is offline; playback resumes when it is back', fatal: false });
+      this.callbacks.onError(OFFLINE_ERROR);
       globalThis.addEventListener('online', this.onOnline);
       return;
     }

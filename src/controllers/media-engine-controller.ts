@@ -10,6 +10,7 @@ import type Hls from 'hls.js';
 import type { HlsConfig } from 'hls.js';
 import type { AudioSource } from '../manifest/types.js';
 import type { HlsSession } from './hls-session.js';
+import { isOffline, OFFLINE_ERROR } from './offline.js';
 import { chooseSources, probeCapabilities, type EngineKind, type EnginePreference, type SourceChoice } from './source-choice.js';
 
 /** The hls.js class (the light build's default export). */
@@ -113,7 +114,7 @@ export class MediaEngineController implements ReactiveController {
 
   private sayOffline(): void {
     this.saidOffline = true;
-    this.callbacks.onError({ code: 'offline', message: 'the network is offline; playback resumes when it is back', fatal: false });
+    this.callbacks.onError(OFFLINE_ERROR);
   }
 
   /** Playing again after an `offline` report, whichever way it came back: the report is over. */
@@ -315,10 +316,6 @@ function bufferedAhead(media: HTMLMediaElement): number {
   return 0;
 }
 
-/** Whether the browser knows it has no network. */
-function isOffline(): boolean {
-  return globalThis.navigator?.onLine === false;
-}
 
 /** The HTTP status of `url` (its body is not read), `'offline'`, or `'failed'` (network or CORS). */
 async function httpStatus(url: string): Promise<number | 'offline' | 'failed'> {

@@ -4,6 +4,7 @@ import { segmentsFrom } from '../../src/controllers/hls-segment-status.js';
 import { MediaEngineController, type HlsConstructor, type MediaEngineError } from '../../src/controllers/media-engine-controller.js';
 import { liveTimers } from '../../src/controllers/timer-scope.js';
 import type { AudioSource } from '../../src/manifest/types.js';
+import { fakeNetwork } from '../helpers/network.js';
 import { fixtureUrl, hasNativeHls, waitFor } from '../helpers/wait.js';
 
 const HLS: AudioSource = { url: fixtureUrl('talk/audio/index.m3u8'), type: 'application/vnd.apple.mpegurl' };
@@ -250,28 +251,25 @@ describe('MediaEngineController', () => {
     const engine = new MediaEngineController(new Host(), media, { onError: (e) => errors.push(e), onRecovered: () => recovered++ });
     current = { engine, media, errors };
     engine.hostConnected();
-    let offline = false;
-    const onLine = Object.getOwnPropertyDescriptor(Navigator.prototype, 'onLine')!;
-    Object.defineProperty(navigator, 'onLine', { configurable: true, get: () => !offline });
+    const network = fakeNetwork(false);
     try {
       // test/server/slow-file.js: the file arrives over 2 s, so playback first waits for data.
       await engine.load([{ url: new URL('/__slow__/talk/audio.m4a', location.href).href, type: 'audio/mp4' }], 'auto');
       media.muted = true;
       const playing = media.play();
       expect(media.readyState).to.be.below(HTMLMediaElement.HAVE_FUTURE_DATA);
-      offline = true;
+      network.offline = true;
       window.dispatchEvent(new Event('offline'));
       expect(errors).to.deep.equal([{ code: 'offline', message: 'the network is offline; playback resumes when it is back', fatal: false }]);
       // Said once, however often playback waits meanwhile.
       media.dispatchEvent(new Event('waiting'));
       expect(errors).to.have.length(1);
-      offline = false;
+      network.offline = false;
       await playing;
       await waitFor(() => recovered === 1, 'recovered once playing');
       expect(errors).to.have.length(1);
     } finally {
-      Object.defineProperty(navigator, 'onLine', onLine);
-      delete (navigator as { onLine?: boolean }).onLine;
+      network.restore();
     }
   });
 
@@ -279,21 +277,19 @@ describe('MediaEngineController', () => {
     const { engine, media, errors } = setup();
     engine.hostConnected();
     await engine.load([M4A], 'auto');
-    let offline = true;
-    const onLine = Object.getOwnPropertyDescriptor(Navigator.prototype, 'onLine')!;
-    Object.defineProperty(navigator, 'onLine', { configurable: true, get: () => !offline });
+    const network = fakeNetwork(true);
     try {
       // Paused: nobody waits for audio.
       window.dispatchEvent(new Event('offline'));
       media.dispatchEvent(new Event('waiting'));
-      offline = false;
+      network.offline = false;
       media.muted = true;
       await playsFor(media, 0.5);
       media.dispatchEvent(new Event('waiting'));
       expect(errors).to.deep.equal([]);
       // Offline, a seek within what is buffered waits a moment for the decoder, not the network.
       await waitFor(() => media.buffered.length > 0 && media.buffered.end(0) >= media.duration - 0.1, 'the whole file buffered');
-      offline = true;
+      network.offline = true;
       let waited = 0;
       media.addEventListener('waiting', () => waited++);
       for (const to of [12, 3, 9, 1]) {
@@ -302,8 +298,7 @@ describe('MediaEngineController', () => {
       }
       expect(errors, `after ${waited} waiting events`).to.deep.equal([]);
     } finally {
-      Object.defineProperty(navigator, 'onLine', onLine);
-      delete (navigator as { onLine?: boolean }).onLine;
+      network.restore();
     }
   });
 

@@ -7,6 +7,7 @@ import type { ListErrorDetail } from '../../events.js';
 import { parseFeed } from '../../manifest/feed.js';
 import type { Feed } from '../../manifest/feed-types.js';
 import type { ManifestIssue } from '../../manifest/issues.js';
+import { isOffline } from '../../controllers/offline.js';
 
 /** A valid feed page and what was left out of it. */
 export interface LoadedFeed {
@@ -44,7 +45,7 @@ export async function loadFeed(source: { object?: unknown; src?: string }, signa
       response = await fetch(url, { signal, credentials: 'same-origin', headers: { accept: 'application/json' } });
     } catch (e) {
       if (signal.aborted) throw e;
-      const offline = navigator.onLine === false;
+      const offline = isOffline();
       throw new FeedError({
         code: offline ? 'offline' : 'feed-fetch',
         message: offline ? `the network is offline; ${url} could not be fetched` : `${url} could not be fetched (network error or CORS)`,

@@ -7,6 +7,7 @@
 
 import type { PlayerErrorCode, PlayerErrorDetail } from '../../events.js';
 import type { Recording } from './recording.js';
+import { isOffline } from '../../controllers/offline.js';
 
 /** A load failure, with the detail `space-replay-error` carries. */
 export class PlayerError extends Error {
@@ -66,7 +67,7 @@ async function request(url: string, signal: AbortSignal): Promise<Response> {
     return await fetch(url, { signal, credentials: 'same-origin' });
   } catch (e) {
     if (signal.aborted) throw e;
-    if (navigator.onLine === false) throw new PlayerError('offline', `the network is offline; ${url} could not be fetched`);
+    if (isOffline()) throw new PlayerError('offline', `the network is offline; ${url} could not be fetched`);
     throw new PlayerError('manifest-fetch', `${url} could not be fetched (network error or CORS)`);
   }
 }
