@@ -2,6 +2,7 @@ import { expect } from '@esm-bundle/chai';
 import { executeServerCommand } from '@web/test-runner-commands';
 import { MediaEngineController } from '../../src/controllers/media-engine-controller.js';
 import type { SpaceReplay } from '../../src/elements/space-replay/space-replay.js';
+import { fakeNetwork } from '../helpers/network.js';
 import { fixtureUrl, waitFor } from '../helpers/wait.js';
 import { manifestObject, mount, mountReady, nextEvent, part, unmountAll, waitForState } from '../helpers/player.js';
 
@@ -161,21 +162,17 @@ describe('<space-replay> states', () => {
   });
 
   it('offline: says so and loads when the connection is back', async () => {
-    let offline = true;
-    const onLine = Object.getOwnPropertyDescriptor(Navigator.prototype, 'onLine')!;
-    Object.defineProperty(navigator, 'onLine', { configurable: true, get: () => !offline });
-    window.fetch = (input, init) => (offline ? Promise.reject(new TypeError('Failed to fetch')) : realFetch(input, init));
+    const network = fakeNetwork(true);
+    window.fetch = (input, init) => (network.offline ? Promise.reject(new TypeError('Failed to fetch')) : realFetch(input, init));
     try {
       const { el, detail } = await failing('talk/manifest.json');
       expect(detail).to.include({ code: 'offline', fatal: false });
       expect(messageText(el)).to.contain('You are offline');
-      offline = false;
       const ready = nextEvent(el, 'space-replay-ready');
-      window.dispatchEvent(new Event('online'));
+      network.reconnect();
       await ready;
     } finally {
-      Object.defineProperty(navigator, 'onLine', onLine);
-      delete (navigator as { onLine?: boolean }).onLine;
+      network.restore();
     }
   });
 
@@ -185,15 +182,15 @@ describe('<space-replay> states', () => {
     // Fault injection through hls.js's own loader setting: the connection drops when seg002 is
     // asked for. From then until it is back, segments fail as they do offline (status 0), and
     // navigator.onLine says false.
-    let offline = false;
+    const network = fakeNetwork(false);
     let restored = false;
     const failedWhileOffline: string[] = [];
     const BaseLoader = Hls.DefaultConfig.loader as unknown as new (config: unknown) => { load(context: { url: string }, config: unknown, callbacks: unknown): void };
     class OfflineLoader extends BaseLoader {
       override load(context: { url: string }, config: unknown, callbacks: { onError: (e: { code: number; text: string }, c: unknown, n: unknown, s: unknown) => void }): void {
         const sn = /seg(\d+)\.m4s/.exec(context.url);
-        if (sn && Number(sn[1]) >= 2 && !restored) offline = true;
-        if (offline && sn) {
+        if (sn && Number(sn[1]) >= 2 && !restored) network.offline = true;
+        if (network.offline && sn) {
           failedWhileOffline.push(context.url);
           const stats = { aborted: false, loaded: 0, retry: 0, total: 0, chunkCount: 0, bwEstimate: 0, loading: { start: 0, first: 0, end: 0 }, parsing: { start: 0, end: 0 }, buffering: { start: 0, first: 0, end: 0 } };
           setTimeout(() => callbacks.onError({ code: 0, text: 'offline' }, context, null, stats));
@@ -202,8 +199,6 @@ describe('<space-replay> states', () => {
         super.load(context, config, callbacks);
       }
     }
-    const onLine = Object.getOwnPropertyDescriptor(Navigator.prototype, 'onLine')!;
-    Object.defineProperty(navigator, 'onLine', { configurable: true, get: () => !offline });
     try {
       const manifest = await manifestObject();
       manifest.audio = manifest.audio.filter((a: { type: string }) => a.type === 'application/vnd.apple.mpegurl');
@@ -225,16 +220,14 @@ describe('<space-replay> states', () => {
       expect(messageText(el)).to.contain('You are offline');
       // Not an error state: the transport stays.
       expect(el.state).to.equal('ready');
-      offline = false;
       restored = true;
-      window.dispatchEvent(new Event('online'));
+      network.reconnect();
       await waitFor(() => el.currentTime > 12.5, 'plays on past the segments that failed while offline', 20_000);
       expect(el.mediaElement.paused).to.equal(false);
       await el.updateComplete;
       expect(el.shadowRoot!.querySelector('[part~="message"]'), 'the offline message is gone').to.equal(null);
     } finally {
-      Object.defineProperty(navigator, 'onLine', onLine);
-      delete (navigator as { onLine?: boolean }).onLine;
+      network.restore();
     }
   });
 
@@ -243,18 +236,18 @@ describe('<space-replay> states', () => {
       this.timeout(45_000);
       const manifest = await manifestObject();
       manifest.audio = manifest.audio.filter((a: { type: string }) => a.type === 'application/vnd.apple.mpegurl');
-      const el = mount({ 'no-resume': '', engine });
-      const ready = nextEvent(el, 'space-replay-ready');
-      el.manifest = manifest;
-      await ready;
-      // test/server/block-urls-command.js: Chromium itself fails the segment requests (its own HLS
-      // stack's too); navigator.onLine says what a dropped connection would.
-      if (!(await executeServerCommand('block-urls', { patterns: ['*/talk/audio/seg*'] }))) this.skip();
-      let offline = true;
-      const onLine = Object.getOwnPropertyDescriptor(Navigator.prototype, 'onLine')!;
-      Object.defineProperty(navigator, 'onLine', { configurable: true, get: () => !offline });
+      // test/server/block-urls-command.js: Chromium itself fails the requests for every segment
+      // after the first (its own HLS stack's too), from before the player loads, so no preload can
+      // fetch them first; navigator.onLine says what a dropped connection would.
+      const later = [1, 2, 3, 4].map((n) => `*/talk/audio/seg00${n}.m4s*`);
+      if (!(await executeServerCommand('block-urls', { patterns: later }))) this.skip();
+      const network = fakeNetwork(true);
       try {
+        const el = mount({ 'no-resume': '', engine });
         const error = nextEvent(el, 'space-replay-error', 15_000);
+        const ready = nextEvent(el, 'space-replay-ready');
+        el.manifest = manifest;
+        await ready;
         el.mediaElement.muted = true;
         void el.play();
         const { detail } = await error;
@@ -262,17 +255,16 @@ describe('<space-replay> states', () => {
         await el.updateComplete;
         expect(messageText(el)).to.contain('You are offline');
         expect(el.state).to.equal('ready');
+        // Whatever played, it stopped where the blocked segments begin (4 s).
         const stalledAt = el.currentTime;
-        expect(stalledAt).to.be.below(8.5);
+        expect(stalledAt).to.be.below(4.5);
         await executeServerCommand('block-urls', { patterns: [] });
-        offline = false;
-        window.dispatchEvent(new Event('online'));
+        network.reconnect();
         await waitFor(() => el.currentTime > stalledAt + 2, 'plays on once the connection is back', 20_000);
         await waitFor(() => !el.shadowRoot!.querySelector('[part~="message"]'), 'the offline message goes');
       } finally {
         await executeServerCommand('block-urls', { patterns: [] });
-        Object.defineProperty(navigator, 'onLine', onLine);
-        delete (navigator as { onLine?: boolean }).onLine;
+        network.restore();
       }
     });
   }
