@@ -23,6 +23,7 @@ const libraryEntries = Object.fromEntries(
     peaks: 'src/model/peaks.ts',
     share: 'src/share/index.ts',
     list: 'src/elements/space-replay-list/define.ts',
+    'transcript-panel': 'src/elements/space-replay-transcript/define.ts',
   }).filter(([, file]) => existsSync(file)),
 );
 
@@ -36,7 +37,11 @@ const configs = [
     output: { dir: 'dist', format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
   },
   {
-    input: { 'space-replay': 'src/index.ts', 'space-replay-list': 'src/elements/space-replay-list/define.ts' },
+    input: {
+      'space-replay': 'src/index.ts',
+      'space-replay-list': 'src/elements/space-replay-list/define.ts',
+      'space-replay-transcript': 'src/elements/space-replay-transcript/define.ts',
+    },
     plugins: [nodeResolve({ browser: true }), ts({ minify: true, legalComments: 'none' }), terser({ ecma: 2020, module: true, compress: { passes: 2 }, format: { comments: false } })],
     output: { dir: 'dist/cdn', format: 'es', entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js' },
   },

@@ -2,8 +2,8 @@
 // Browsers are found by scripts/find-browsers.js; nothing here downloads one.
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
-import { puppeteerLauncher } from '@web/test-runner-puppeteer';
-import { CHROMIUM_FLAGS, findBrowsers } from './scripts/find-browsers.js';
+import puppeteerCore from 'puppeteer-core';
+import { CHROMIUM_FLAGS, FIREFOX_PREFS, findBrowsers } from './scripts/find-browsers.js';
 import { failingSegmentMiddleware } from './test/server/failing-segment.js';
 import { blockUrlsCommandPlugin } from './test/server/block-urls-command.js';
 import { slowFileMiddleware } from './test/server/slow-file.js';
@@ -28,7 +28,10 @@ if (wanted.includes('chromium') && found.chromium) {
 }
 if (wanted.includes('firefox') && found.firefox) {
   browsers.push(
-    puppeteerLauncher({
+    // Firefox through puppeteer-core (WebDriver BiDi) and the installed firefox-esr: the `puppeteer`
+    // package is not a dependency, because its install script downloads a browser.
+    chromeLauncher({
+      puppeteer: puppeteerCore,
       // Windows here too: in a background tab Firefox gives a cross-origin iframe no layout size
       // (its content reports 0 × 0 until the tab is shown), and throttles the tab's timers.
       createPage: ({ browser }) => browser.newPage({ type: 'window' }),
@@ -36,17 +39,14 @@ if (wanted.includes('firefox') && found.firefox) {
         browser: 'firefox',
         executablePath: found.firefox,
         headless: true,
-        extraPrefsFirefox: {
-          'media.autoplay.default': 0,
-          'media.cubeb.force_mock_context': true,
-        },
+        extraPrefsFirefox: FIREFOX_PREFS,
       },
     }),
   );
 }
 
 export default {
-  files: ['test/**/*.test.ts', '!test/node/**'],
+  files: ['test/**/*.test.ts', '!test/node/**', '!test/consumers/**'],
   nodeResolve: true,
   // /__slow__/<fixture>: a slow server without byte ranges; /__fail__/…: one file of a fixture
   // answering an HTTP error (test/server/failing-segment.js). Fault injection for the media tests.

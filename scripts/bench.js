@@ -10,11 +10,13 @@
 //   npm run bench -- --no-build         measure dist/ as it is (default: build the sources into .cache/bench/dist)
 //   npm run bench -- --profile          play an unminified bundle, so the evidence in results.json names functions
 //   npm run bench -- --markdown         print bench/results.json as a Markdown table (for docs/benchmarks.md)
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { setPriority } from 'node:os';
 import { benchInChromium, launchChromium } from './bench-in-chromium.js';
+import { ensureLongRecording, LONG_RECORDING_DIR } from './long-recording.js';
+import { ensureSystemPackages, SYSTEM_PACKAGES } from './system-packages.js';
 import { applyBudgets, overBudget } from '../bench/lib/budgets.js';
 import { startStaticServer } from '../bench/lib/static-server.js';
 import { figure } from '../bench/lib/figure.js';
@@ -182,12 +184,11 @@ async function main() {
   }
   const runs = options.quick ? { load: 3, playback: 2, memory: 1, memorySeconds: 30, clip: 3, pack: 1 } : { load: 5, playback: 3, memory: 2, memorySeconds: 60, clip: 5, pack: 2 };
   const budgets = JSON.parse(readFileSync(join(ROOT, 'bench', 'budgets.json'), 'utf8'));
-  const longDir = join(ROOT, '.cache', 'long');
+  const longDir = LONG_RECORDING_DIR;
   const needsBrowser = ['load', 'playback', 'memory', 'clip'].some((s) => options.only.has(s));
-  if (needsBrowser && !existsSync(join(longDir, 'manifest.json'))) {
-    console.error('The 4-hour recording is missing: run `npm run long-recording` first (it writes .cache/long/).');
-    process.exit(2);
-  }
+  // Chromium measures, ffmpeg packs (the pack section and the 4-hour recording); Firefox is not used.
+  ensureSystemPackages('npm run bench', SYSTEM_PACKAGES.filter((p) => p.name !== 'firefox-esr'));
+  if (needsBrowser) ensureLongRecording();
   const loadBefore = load();
   let bundleModules = null;
   const dist = options.build ? join(ROOT, '.cache', 'bench', 'dist') : join(ROOT, 'dist');

@@ -25,3 +25,13 @@ export const CHROMIUM_FLAGS = [
   '--disable-sync',
   '--no-first-run',
 ];
+
+/**
+ * Preferences for headless Firefox ESR, shared by the browser tests and the consumer-app tests:
+ * unmuted `play()` is allowed, and audio goes to a mock device (there is no sound card, and
+ * without one playback raises media errors).
+ */
+export const FIREFOX_PREFS = {
+  'media.autoplay.default': 0,
+  'media.cubeb.force_mock_context': true,
+};

@@ -1,0 +1,2 @@
+// What the README tells a bundler user to write.
+import 'space-replay';

@@ -1,0 +1,60 @@
+/**
+ * The package as sites bundle it: production builds of a Vite, a Rollup and a webpack app whose
+ * only code is `import 'space-replay'`, made from the packed tarball. Each must register the
+ * element and play a demo recording in every installed browser, with hls.js in a chunk of its own
+ * that only a browser without native HLS (Firefox) fetches.
+ */
+import assert from 'node:assert/strict';
+import { before, describe, test } from 'node:test';
+import { join } from 'node:path';
+import type { Browser } from 'puppeteer-core';
+import { buildWithRollup, buildWithVite, buildWithWebpack, entryScriptOf, holdsHlsJs, prepareApp, ROOT, scriptsOf } from './consumer-apps.js';
+import { visit } from './play-in-browsers.js';
+
+const BUILDERS = { vite: buildWithVite, rollup: buildWithRollup, webpack: buildWithWebpack };
+const RECORDINGS = join(ROOT, 'demo', 'recordings');
+
+/** The suites; `setup` gives the packed tarball and the launched browsers once the file's `before` has run. */
+export function describeBundlers(setup: () => { tarball: string; browsers: Map<string, Browser> }): void {
+  for (const [name, build] of Object.entries(BUILDERS)) {
+    describe(`a ${name} production build of import 'space-replay'`, () => {
+      let site: string;
+      let scripts: Map<string, string>;
+      let entry: string;
+
+      before(async () => {
+        site = await build(await prepareApp(name, setup().tarball));
+        scripts = await scriptsOf(site);
+        entry = await entryScriptOf(site);
+      });
+
+      test('keeps the registration and puts hls.js in a chunk of its own', () => {
+        const entryCode = scripts.get(entry);
+        assert.ok(entryCode, `the page's script ${entry} is in the build`);
+        assert.ok(/["'`]space-replay["'`]/.test(entryCode), 'the entry registers <space-replay>');
+        assert.ok(!holdsHlsJs(entryCode), 'hls.js is not in the entry');
+        assert.equal([...scripts.values()].filter(holdsHlsJs).length, 1, 'hls.js is in exactly one chunk');
+      });
+
+      for (const browserName of ['chromium', 'firefox']) {
+        test(`registers the element and plays in ${browserName}`, async (t) => {
+          const browser = setup().browsers.get(browserName);
+          if (!browser) return t.skip(`${browserName} is not installed`);
+          const result = await visit(browser, site, RECORDINGS);
+          assert.deepEqual(result.errors, [], 'no page errors');
+          assert.ok(result.registered, "customElements.get('space-replay') is defined");
+          assert.ok(result.currentTime > 0.5, 'the recording played');
+          const hlsChunk = [...scripts].find(([, code]) => holdsHlsJs(code))![0];
+          const fetchedHls = result.scripts.some((path) => path.endsWith(`/${hlsChunk}`));
+          if (browserName === 'chromium') {
+            assert.equal(result.engine, 'native', 'Chromium plays HLS natively');
+            assert.ok(!fetchedHls, `Chromium never fetches the hls.js chunk (fetched: ${result.scripts.join(', ')})`);
+          } else {
+            assert.equal(result.engine, 'hls.js', 'Firefox plays through hls.js');
+            assert.ok(fetchedHls, `Firefox fetches the hls.js chunk ${hlsChunk} (fetched: ${result.scripts.join(', ')})`);
+          }
+        });
+      }
+    });
+  }
+}

@@ -1,0 +1,28 @@
+/**
+ * `npm run test:consumers`: the packed package as its users get it. The tarball is built and
+ * packed once and the installed browsers launched once, for both suites: production builds of
+ * consumer apps (bundlers.ts) and the documentation's snippets (snippets.ts).
+ */
+import assert from 'node:assert/strict';
+import { after, before } from 'node:test';
+import type { Browser } from 'puppeteer-core';
+import { describeBundlers } from './bundlers.js';
+import { packPackage } from './consumer-apps.js';
+import { launchBrowsers } from './play-in-browsers.js';
+import { describeSnippets } from './snippets.js';
+
+let tarball: string;
+let browsers: Map<string, Browser>;
+let closeBrowsers: (() => Promise<void>) | undefined;
+
+before(async () => {
+  tarball = await packPackage();
+  ({ browsers, close: closeBrowsers } = await launchBrowsers());
+  assert.ok(browsers.has('chromium'), 'Chromium is needed (npm test installs it: see README)');
+});
+
+after(async () => closeBrowsers?.());
+
+const setup = () => ({ tarball, browsers });
+describeBundlers(setup);
+describeSnippets(setup);
