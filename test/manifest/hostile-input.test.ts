@@ -135,9 +135,8 @@ describe('parseManifest: hostile input', () => {
     for (let i = 0; i < 30; i++) shared = [shared, shared];
     const input = minimalManifest();
     input['x-dag'] = shared;
-    const t = performance.now();
+    // 2^30 paths: a walk that followed each would never end, and the test's timeout would fail it.
     expectIssue(errorsOf(parseManifest(input)), '', `more than ${MAX_CONTAINERS} objects and arrays`);
-    expect(performance.now() - t).to.be.below(5000);
   });
 
   it('turns throwing getters and revoked proxies into an error', () => {
