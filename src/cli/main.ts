@@ -2,11 +2,9 @@
  * The `space-replay` command line: dispatches to `pack`, `validate`, `inspect` and `share`. `run` returns
  * the exit code instead of exiting, so tests call it in-process.
  */
-import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { ExitCode, type CliIo } from './cli-io.js';
 import { inspectCommand } from './inspect.js';
+import { cliVersion } from './package-info.js';
 import { packCommand } from './pack.js';
 import { shareCommand } from './share.js';
 import { validateCommand } from './validate.js';
@@ -23,22 +21,6 @@ const COMMANDS: Record<string, Subcommand> = {
   inspect: { summary: 'Summarise a recording folder or manifest: duration, participants, consent, expiry', run: inspectCommand },
   share: { summary: 'Write the share page (Open Graph, Twitter player card, oEmbed) of a recording or a clip', run: shareCommand },
 };
-
-/** The version in space-replay's package.json, found by walking up from this module (source or bundle). */
-export function cliVersion(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (;;) {
-    try {
-      const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name?: string; version?: string };
-      if (pkg.name === 'space-replay' && pkg.version) return pkg.version;
-    } catch {
-      // No readable package.json here: keep walking up.
-    }
-    const parent = dirname(dir);
-    if (parent === dir) return 'unknown';
-    dir = parent;
-  }
-}
 
 function topHelp(): string {
   const width = Math.max(...Object.keys(COMMANDS).map((name) => name.length));

@@ -13,9 +13,9 @@ import { formatHelp, parseCommand, type CommandSpec, type FlagSpec } from './arg
 import { writeFilesAtomically } from './atomic-files.js';
 import { ExitCode, type CliIo } from './cli-io.js';
 import { readInputText } from './input-file.js';
-import { cliVersion } from './main.js';
 import { fetchText, loadManifestSource, localFileOf } from './manifest-source.js';
 import { ok, type Outcome } from './outcome.js';
+import { cliVersion } from './package-info.js';
 
 const SHARE_SPEC = {
   name: 'share',
