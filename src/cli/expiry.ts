@@ -1,5 +1,6 @@
 /** Retention: reading `--expires-in 30d` / `--expires-at <date>` and describing an expiry date to people. */
 import { parseDateTime } from '../manifest/date-time.js';
+import { countOf } from './count.js';
 import { fail, ok, type Outcome } from './outcome.js';
 
 const UNIT_MS: Record<string, number> = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 };
@@ -31,7 +32,7 @@ function describeSpan(ms: number): string {
   const units: [string, number][] = [['day', 86_400_000], ['hour', 3_600_000], ['minute', 60_000]];
   for (const [name, size] of units) {
     const count = Math.floor(ms / size);
-    if (count >= 1) return `${count} ${name}${count === 1 ? '' : 's'}`;
+    if (count >= 1) return countOf(count, name);
   }
   return 'less than a minute';
 }

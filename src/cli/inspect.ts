@@ -5,6 +5,7 @@ import { formatTime } from '../model/time.js';
 import { importTranscript } from '../model/transcript/index.js';
 import { formatHelp, parseCommand, type CommandSpec, type FlagSpec } from './args.js';
 import { ExitCode, type CliIo } from './cli-io.js';
+import { countOf } from './count.js';
 import { describeExpiry } from './expiry.js';
 import { readInputText } from './input-file.js';
 import { loadManifestSource, localFileOf } from './manifest-source.js';
@@ -166,7 +167,7 @@ function describe(r: InspectReport): string {
     ),
     '',
   ];
-  if (r.transcript && 'words' in r.transcript) lines.push(`Transcript: ${r.transcript.words} words in ${r.transcript.cues} cues (${r.transcript.url})`);
+  if (r.transcript && 'words' in r.transcript) lines.push(`Transcript: ${countOf(r.transcript.words, 'word')} in ${countOf(r.transcript.cues, 'cue')} (${r.transcript.url})`);
   else if (r.transcript) lines.push(`Transcript: ${r.transcript.url}: ${r.transcript.error}`);
   else lines.push('Transcript: none');
   lines.push(

@@ -12,6 +12,7 @@ import { toNormalizedJson, toWebVTT } from '../model/transcript/index.js';
 import { formatHelp, parseCommand } from './args.js';
 import { createStagingDir } from './atomic-dir.js';
 import { ExitCode, type CliIo } from './cli-io.js';
+import { countOf } from './count.js';
 import { findFfmpeg, probeAudio } from './ffmpeg.js';
 import { describeFsError } from './input-file.js';
 import { fail, ok, type Outcome } from './outcome.js';
@@ -197,17 +198,17 @@ function report(
 
 function summary(options: PackOptions, r: PackReport): string {
   const rows: [string, string][] = [
-    [PACK_FILES.playlist, `${r.hlsSegments} fMP4 segments of ~${HLS_SEGMENT_SECONDS} s, AAC mono ${options.bitrate} (${options.aacCoder} coder)`],
+    [PACK_FILES.playlist, `${countOf(r.hlsSegments, 'fMP4 segment')} of ~${HLS_SEGMENT_SECONDS} s, AAC mono ${options.bitrate} (${options.aacCoder} coder)`],
     [PACK_FILES.progressive, 'progressive copy (faststart)'],
-    [PACK_FILES.waveform, `${r.waveformPeaks} peaks (${WAVEFORM_SAMPLE_RATE / WAVEFORM_SAMPLES_PER_PIXEL} per second)`],
+    [PACK_FILES.waveform, `${countOf(r.waveformPeaks, 'peak')} (${WAVEFORM_SAMPLE_RATE / WAVEFORM_SAMPLES_PER_PIXEL} per second)`],
   ];
   if (r.transcript) {
-    rows.push([PACK_FILES.transcriptJson, `${r.transcript.cues} cues, ${r.transcript.words} words`], [PACK_FILES.transcriptVtt, 'WebVTT with voices']);
+    rows.push([PACK_FILES.transcriptJson, `${countOf(r.transcript.cues, 'cue')}, ${countOf(r.transcript.words, 'word')}`], [PACK_FILES.transcriptVtt, 'WebVTT with voices']);
   }
-  if (r.chapters > 0) rows.push([PACK_FILES.chapters, `${r.chapters} chapters`]);
+  if (r.chapters > 0) rows.push([PACK_FILES.chapters, countOf(r.chapters, 'chapter')]);
   rows.push([
     PACK_FILES.manifest,
-    `valid: ${r.participants} participants, ${r.segments} segments, ${r.redactions.length} redactions, ${r.clips} clips`,
+    `valid: ${countOf(r.participants, 'participant')}, ${countOf(r.segments, 'segment')}, ${countOf(r.redactions.length, 'redaction')}, ${countOf(r.clips, 'clip')}`,
   ]);
   const width = Math.max(...rows.map(([file]) => file.length));
   const lines = [`Packed ${options.audioLabel} → ${options.outLabel} (${formatTime(r.duration)})`];

@@ -12,6 +12,8 @@ const WIDTH = 30;
 /** A progress bar for a job over `total` seconds of audio; silent when `io.isTTY` is false. */
 export function createProgressBar(io: CliIo, label: string, total: number): ProgressBar {
   if (!io.isTTY || !(total > 0)) return { update() {}, done() {} };
+  // Its own control sequences bypass the terminalSafe filter of io.stderr.
+  const terminal = io.terminal ?? io.stderr;
   let shown = -1;
   let drawn = false;
   return {
@@ -24,10 +26,10 @@ export function createProgressBar(io: CliIo, label: string, total: number): Prog
       drawn = true;
       const filled = Math.round(fraction * WIDTH);
       const bar = '#'.repeat(filled) + '-'.repeat(WIDTH - filled);
-      io.stderr.write(`\r\x1b[2K${label} [${bar}] ${(fraction * 100).toFixed(1)}%`);
+      terminal.write(`\r\x1b[2K${label} [${bar}] ${(fraction * 100).toFixed(1)}%`);
     },
     done() {
-      if (drawn) io.stderr.write('\r\x1b[2K');
+      if (drawn) terminal.write('\r\x1b[2K');
     },
   };
 }
