@@ -1,16 +1,24 @@
 /**
  * What reaches a terminal: text from hostile files never carries control sequences (OSC 0 window
- * titles, ESC[2J, OSC 52 clipboard writes, C1 codes), and the help and counts read right.
+ * titles, ESC[2J, OSC 52 clipboard writes, C1 codes), the progress bar fits a narrow terminal,
+ * and the help and counts read right.
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { cp, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import type { CliIo } from '../../src/cli/cli-io.js';
+import { createProgressBar, progressLine, terminalColumns } from '../../src/cli/progress.js';
 import { terminalSafe } from '../../src/cli/terminal-text.js';
-import { makeRoomFolder, runCli, writeJson, type CliRun } from './cli-harness.js';
+import { makeRoomFolder, makeTone, runCli, writeJson, type CliRun } from './cli-harness.js';
 
+const exec = promisify(execFile);
 const NOW = Date.parse('2026-11-25T00:00:00Z');
+const BIN = fileURLToPath(new URL('../../src/cli/bin.ts', import.meta.url));
 
 /** What a hostile file may hold: OSC 0 (window title, BEL-terminated), ED (clear screen), OSC 52 (clipboard), C1 CSI, CR, DEL. */
 const TITLE_ATTACK = 'Evil \u001b]0;owned\u0007 room \u001b[2J \u009b31m red \r overwritten \u007f end';
@@ -119,5 +127,69 @@ describe('help and counts', () => {
     assert.equal(run.code, 0, run.stderr);
     assert.match(run.stdout, /manifest\.json +valid: 1 participant, 0 segments, 0 redactions, 0 clips$/m);
     assert.match(run.stdout, /audio\/index\.m3u8 +4 fMP4 segments/);
+  });
+});
+
+describe('progress bar', () => {
+  const fakeIo = (columns: number | undefined, isTTY = true) => {
+    let written = '';
+    const io: CliIo = { stdout: { write: () => {} }, stderr: { write: (t: string) => (written += t) }, isTTY, columns: () => columns };
+    return { io, written: () => written };
+  };
+  const frames = (written: string) => written.split('\r\u001b[2K').filter(Boolean);
+
+  test('every line fits the width it is given, from 10 to 200 columns', () => {
+    for (let width = 10; width <= 200; width++) {
+      for (const fraction of [0, 0.123, 1]) {
+        for (const eta of [undefined, 5, 3725]) {
+          const line = progressLine('segmenting', fraction, eta, width);
+          assert.ok(line.length <= width, `${JSON.stringify(line)} is wider than ${width}`);
+        }
+      }
+    }
+    assert.equal(progressLine('encoding', 0.5, 41, 79), `encoding [${'#'.repeat(15)}${'-'.repeat(15)}]  50.0% ETA 0:41`);
+    assert.equal(progressLine('encoding', 0.5, 41, 30), 'encoding 50.0% ETA 0:41');
+    assert.equal(progressLine('segmenting', 0.5, 41, 12), 'segmenting 5');
+  });
+
+  test('fits stderr.columns (one column left free), shows an ETA after a second, and clears its line', () => {
+    let clock = 0;
+    const { io, written } = fakeIo(40);
+    const bar = createProgressBar(io, 'encoding', 100, { now: () => clock });
+    bar.update(10);
+    clock = 2000;
+    bar.update(20);
+    bar.done();
+    const lines = frames(written());
+    assert.deepEqual(lines, [`encoding [##${'-'.repeat(19)}]  10.0%`, `encoding [##${'-'.repeat(10)}]  20.0% ETA 0:08`]);
+    for (const line of lines) assert.ok(line.length < 40);
+    assert.ok(written().endsWith('\r\u001b[2K'));
+  });
+
+  test('COLUMNS is the width when the terminal does not report one; nothing is drawn when stderr is not a terminal', () => {
+    assert.equal(terminalColumns(fakeIo(undefined).io, { COLUMNS: '33' }), 33);
+    assert.equal(terminalColumns(fakeIo(120).io, { COLUMNS: '33' }), 120);
+    assert.equal(terminalColumns(fakeIo(undefined).io, {}), 80);
+    const piped = fakeIo(40, false);
+    const bar = createProgressBar(piped.io, 'encoding', 100);
+    bar.update(50);
+    bar.done();
+    assert.equal(piped.written(), '');
+  });
+
+  test('in a real 40-column pseudo-terminal, no progress line wraps and the HLS pass shows progress too', async (t) => {
+    if (!existsSync('/usr/bin/script')) return t.skip('util-linux script(1) is needed for a pseudo-terminal');
+    await makeTone(join(work, 'two-minutes.wav'), 120);
+    // script(1) runs the command on a new pseudo-terminal; stty sets its size as a terminal window would.
+    const quote = (arg: string) => `'${arg.replace(/'/g, `'\\''`)}'`;
+    const cli = [process.execPath, '--import', import.meta.resolve('tsx'), BIN, 'pack', 'two-minutes.wav', '-o', 'out/pty', '-p', 'participants.json'];
+    const { stdout } = await exec('script', ['-qfec', `stty cols 40 rows 20; exec ${cli.map(quote).join(' ')}`, '/dev/null'], { cwd: work });
+    // The pseudo-terminal turns \n into \r\n; the bar redraws with \r ESC[2K.
+    const rows = stdout.split(/\r\n|\r/).map((segment) => segment.replace(/^\u001b\[2K/, ''));
+    const drawn = rows.filter((line) => /^(encoding|segmenting) /.test(line));
+    assert.ok(drawn.some((line) => line.startsWith('encoding ')), JSON.stringify(stdout));
+    assert.ok(drawn.some((line) => line.startsWith('segmenting ')), JSON.stringify(stdout));
+    for (const line of drawn) assert.ok(line.length < 40, `${JSON.stringify(line)} is ${line.length} columns wide`);
+    assert.match(stdout, /Packed two-minutes\.wav/);
   });
 });
