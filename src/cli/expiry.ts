@@ -8,6 +8,12 @@ const UNIT_MS: Record<string, number> = { s: 1000, m: 60_000, h: 3_600_000, d: 8
 /** Parses a span such as `30d`, `12h`, `2w`, `90m`, `45s` into milliseconds. */
 export function parseSpan(text: string, flag: string): Outcome<number> {
   const match = /^(\d+(?:\.\d+)?)\s*([smhdw])$/.exec(text.trim());
+  if (!match && /^-\s*\d+(?:\.\d+)?\s*[smhdw]$/.test(text.trim())) {
+    return fail(
+      `${flag}: '${text}' is negative, but a span counts forward from now; ` +
+        'for a recording that has already expired, give --expires-at with a past date-time',
+    );
+  }
   if (!match) return fail(`${flag}: '${text}' is not a span like 30d, 12h, 2w, 90m or 45s`);
   const ms = Number(match[1]) * UNIT_MS[match[2]!]!;
   if (!(ms > 0)) return fail(`${flag}: the span must be longer than zero`);

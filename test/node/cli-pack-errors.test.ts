@@ -65,6 +65,10 @@ const CASES: BadCase[] = [
   { name: 'downloads against a participant’s consent', args: ['room.wav', '-p', 'bad-download.json', '--allow-download'], message: /^--allow-download: participant "bo" in bad-download\.json has consent\.download false$/m },
   { name: 'an unknown flag', args: ['room.wav', '--bogus'], message: /^space-replay pack: Unknown option '--bogus'$/m, code: 2 },
   { name: 'a malformed --expires-in', args: ['room.wav', '--expires-in', 'soon'], message: /^--expires-in: 'soon' is not a span like 30d/m, code: 2 },
+  // Node's parseArgs calls `--expires-in -5d` ambiguous; both spellings get the same clear refusal.
+  { name: 'a negative --expires-in', args: ['room.wav', '--expires-in', '-5d'], message: /^--expires-in: '-5d' is negative, but a span counts forward from now; for a recording that has already expired, give --expires-at with a past date-time$/m, code: 2 },
+  { name: 'a negative --expires-in=', args: ['room.wav', '--expires-in=-5d'], message: /^--expires-in: '-5d' is negative, but a span counts forward from now/m, code: 2 },
+  { name: 'a flag whose value is missing before another flag', args: ['room.wav', '--title', '--force'], message: /^space-replay pack: --title needs a value, but an option follows it \(for a value that starts with "-", write --title=VALUE\)$/m, code: 2 },
   { name: 'an unknown --aac-coder', args: ['room.wav', '--aac-coder', 'best'], message: /^space-replay pack: --aac-coder must be auto, fast or twoloop, not 'best'$/m, code: 2 },
   { name: '--fast with another coder', args: ['room.wav', '--fast', '--aac-coder', 'twoloop'], message: /^space-replay pack: --fast means --aac-coder fast, not 'twoloop'$/m, code: 2 },
   { name: '--expires-in with --expires-at', args: ['room.wav', '--expires-in', '1d', '--expires-at', '2026-01-01T00:00:00Z'], message: /give --expires-in or --expires-at, not both/, code: 2 },
