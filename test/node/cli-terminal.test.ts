@@ -70,6 +70,10 @@ describe('hostile file contents never reach the terminal as control sequences', 
     assertNoControls(text, 'inspect');
     assert.ok(text.stdout.startsWith('Evil \\u001b]0;owned\\u0007 room \\u001b[2J \\u009b31m red \\u000d overwritten \\u007f end\n'), text.stdout);
     assert.match(text.stdout, /Ada \\u001b\]52;c;ZWNobyBvd25lZA==\\u0007 Host/);
+    // The escaped names are what is padded, so the table's columns still line up.
+    const rows = text.stdout.split('\n').filter((line) => line.includes('  talk '));
+    assert.equal(rows.length, 4);
+    assert.equal(new Set(rows.map((row) => row.indexOf('  talk '))).size, 1, rows.join('\n'));
     const json = await runCli(['inspect', 'garden', '--json'], { cwd: work, now: NOW });
     assertNoControls(json, 'inspect --json');
     const report = JSON.parse(json.stdout);
