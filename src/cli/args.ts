@@ -56,10 +56,10 @@ export function parseCommand<F extends Record<string, FlagSpec>>(
   }
   let parsed: { values: Record<string, unknown>; positionals: string[] };
   try {
-    parsed = parseArgs({ args: [...argv], options, allowPositionals: true, strict: true });
+    parsed = parseArgs({ args: attachDashValues(argv, options), options, allowPositionals: true, strict: true });
   } catch (error) {
     // parseArgs reports usage mistakes by throwing; turn them into a message naming the command.
-    return fail(`space-replay ${spec.name}: ${describeParseError(error)}`);
+    return fail(`space-replay ${spec.name}: ${describeParseError(error, options)}`);
   }
   const help = parsed.values['help'] === true;
   delete parsed.values['help'];
@@ -76,8 +76,50 @@ export function parseCommand<F extends Record<string, FlagSpec>>(
   return ok({ values: parsed.values as FlagValues<F>, positionals: parsed.positionals, help });
 }
 
-function describeParseError(error: unknown): string {
+type ParseOptions = Record<string, { type: 'string' | 'boolean'; short?: string }>;
+
+/**
+ * `parseArgs` refuses `--expires-in -5d` as ambiguous (the value could be an option), where getopt
+ * would take it. A value that starts with `-` but is no option of this command is attached to its
+ * flag (`--expires-in=-5d`), so both spellings mean the same and the flag's own check says what is
+ * wrong with the value; one that is an option (`--out -f`) stays ambiguous.
+ */
+function attachDashValues(argv: readonly string[], options: ParseOptions): string[] {
+  const longs = new Set(Object.keys(options));
+  const shorts = new Map(Object.entries(options).flatMap(([name, o]) => (o.short ? [[o.short, name] as const] : [])));
+  const isOption = (arg: string): boolean =>
+    arg === '--' || (arg.startsWith('--') ? longs.has(arg.slice(2).split('=')[0]!) : shorts.has(arg[1] ?? ''));
+  const takesValue = (arg: string): string | undefined => {
+    const name = arg.startsWith('--') ? arg.slice(2) : arg.length === 2 ? shorts.get(arg[1]!) : undefined;
+    return name !== undefined && options[name]?.type === 'string' ? name : undefined;
+  };
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--') {
+      out.push(...argv.slice(i));
+      break;
+    }
+    const name = takesValue(arg);
+    const next = argv[i + 1];
+    if (name !== undefined && next !== undefined && next.startsWith('-') && next !== '-' && !isOption(next)) {
+      out.push(`--${name}=${next}`);
+      i++;
+    } else {
+      out.push(arg);
+    }
+  }
+  return out;
+}
+
+function describeParseError(error: unknown, options: ParseOptions): string {
   const message = error instanceof Error ? error.message : String(error);
+  const ambiguous = /^Option '(-[^']*)' argument is ambiguous/.exec(message);
+  if (ambiguous) {
+    const flag = ambiguous[1]!;
+    const long = flag.startsWith('--') ? flag : `--${Object.entries(options).find(([, o]) => `-${o.short}` === flag)?.[0] ?? flag.slice(1)}`;
+    return `${flag} needs a value, but an option follows it (for a value that starts with "-", write ${long}=VALUE)`;
+  }
   // Node's messages end with advice about `--` that is noise for this tool.
   return message.replace(/\. To specify a positional argument.*$/s, '').replace(/\.$/, '');
 }

@@ -6,7 +6,15 @@ export interface CliIo {
   stderr: { write(text: string): unknown };
   /** True when stderr is a terminal: enables the progress bar. */
   isTTY: boolean;
-  /** Aborted on Ctrl-C: long commands stop, remove their temp output and exit 130. */
+  /** The width of that terminal in columns, read at each redraw so a resize is followed. */
+  columns?: () => number | undefined;
+  /**
+   * Where the progress bar draws its control sequences (default `stderr`). `run` sets it to the
+   * caller's stderr and filters `stdout` and `stderr` through `terminalSafe`, so no text from a
+   * file can carry control sequences of its own.
+   */
+  terminal?: { write(text: string): unknown };
+  /** Aborted on Ctrl-C, SIGTERM or SIGHUP: long commands stop, remove their temp output and return `interrupted`. */
   signal?: AbortSignal;
   /** Base for relative paths (default `process.cwd()`). */
   cwd?: string;
@@ -22,6 +30,6 @@ export const ExitCode = {
   failure: 1,
   /** Wrong usage: unknown command or flag, missing argument. */
   usage: 2,
-  /** Interrupted by SIGINT. */
+  /** Interrupted (`signal` aborted); the executable turns it into 128 + the signal's number. */
   interrupted: 130,
 } as const;

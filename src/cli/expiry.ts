@@ -1,5 +1,6 @@
 /** Retention: reading `--expires-in 30d` / `--expires-at <date>` and describing an expiry date to people. */
 import { parseDateTime } from '../manifest/date-time.js';
+import { countOf } from './count.js';
 import { fail, ok, type Outcome } from './outcome.js';
 
 const UNIT_MS: Record<string, number> = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 };
@@ -7,6 +8,12 @@ const UNIT_MS: Record<string, number> = { s: 1000, m: 60_000, h: 3_600_000, d: 8
 /** Parses a span such as `30d`, `12h`, `2w`, `90m`, `45s` into milliseconds. */
 export function parseSpan(text: string, flag: string): Outcome<number> {
   const match = /^(\d+(?:\.\d+)?)\s*([smhdw])$/.exec(text.trim());
+  if (!match && /^-\s*\d+(?:\.\d+)?\s*[smhdw]$/.test(text.trim())) {
+    return fail(
+      `${flag}: '${text}' is negative, but a span counts forward from now; ` +
+        'for a recording that has already expired, give --expires-at with a past date-time',
+    );
+  }
   if (!match) return fail(`${flag}: '${text}' is not a span like 30d, 12h, 2w, 90m or 45s`);
   const ms = Number(match[1]) * UNIT_MS[match[2]!]!;
   if (!(ms > 0)) return fail(`${flag}: the span must be longer than zero`);
@@ -31,7 +38,7 @@ function describeSpan(ms: number): string {
   const units: [string, number][] = [['day', 86_400_000], ['hour', 3_600_000], ['minute', 60_000]];
   for (const [name, size] of units) {
     const count = Math.floor(ms / size);
-    if (count >= 1) return `${count} ${name}${count === 1 ? '' : 's'}`;
+    if (count >= 1) return countOf(count, name);
   }
   return 'less than a minute';
 }

@@ -53,7 +53,9 @@ export async function probeAudio(tools: FfmpegTools, path: string, label = path)
   }
   const stream = parsed.streams?.[0];
   if (!stream) return fail(`${label}: ffmpeg finds no audio stream in this file`);
-  const duration = Number(parsed.format?.duration ?? stream.duration);
+  // The audio stream's own duration first: a video's container may run on after its audio ends.
+  const streamDuration = Number(stream.duration);
+  const duration = Number.isFinite(streamDuration) && streamDuration > 0 ? streamDuration : Number(parsed.format?.duration);
   if (!Number.isFinite(duration) || duration <= 0) return fail(`${label}: ffmpeg cannot tell the duration of this file`);
   return ok({ duration, sampleRate: Number(stream.sample_rate) || 48000, channels: stream.channels ?? 1 });
 }

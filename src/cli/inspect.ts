@@ -5,9 +5,11 @@ import { formatTime } from '../model/time.js';
 import { importTranscript } from '../model/transcript/index.js';
 import { formatHelp, parseCommand, type CommandSpec, type FlagSpec } from './args.js';
 import { ExitCode, type CliIo } from './cli-io.js';
+import { countOf } from './count.js';
 import { describeExpiry } from './expiry.js';
 import { readInputText } from './input-file.js';
 import { loadManifestSource, localFileOf } from './manifest-source.js';
+import { terminalSafe } from './terminal-text.js';
 
 const INSPECT_SPEC = {
   name: 'inspect',
@@ -149,7 +151,9 @@ async function chapterCount(manifest: Manifest, dir: string): Promise<number | u
 
 function describe(r: InspectReport): string {
   const yes = (value: boolean | undefined) => (value === undefined ? '-' : value ? 'yes' : 'no');
-  const nameWidth = Math.max(4, ...r.participants.map((p) => p.name.length));
+  // Names escaped before padding, so the columns line up as printed.
+  const names = r.participants.map((p) => terminalSafe(p.name));
+  const nameWidth = Math.max(4, ...names.map((name) => name.length));
   const roleWidth = Math.max(4, ...r.participants.map((p) => p.role.length));
   const host = r.participants.find((p) => p.id === r.optInBy);
   const lines = [
@@ -160,13 +164,13 @@ function describe(r: InspectReport): string {
     '',
     `Participants (${r.participants.length}):`,
     ...r.participants.map(
-      (p) =>
-        `  ${p.name.padEnd(nameWidth)}  ${p.role.padEnd(roleWidth)}  talk ${formatTime(p.talkTime).padStart(5)}  ` +
+      (p, i) =>
+        `  ${names[i]!.padEnd(nameWidth)}  ${p.role.padEnd(roleWidth)}  talk ${formatTime(p.talkTime).padStart(5)}  ` +
         `consent: record ${yes(p.consent.record)}, clip ${yes(p.consent.clip)}, download ${yes(p.consent.download)}`,
     ),
     '',
   ];
-  if (r.transcript && 'words' in r.transcript) lines.push(`Transcript: ${r.transcript.words} words in ${r.transcript.cues} cues (${r.transcript.url})`);
+  if (r.transcript && 'words' in r.transcript) lines.push(`Transcript: ${countOf(r.transcript.words, 'word')} in ${countOf(r.transcript.cues, 'cue')} (${r.transcript.url})`);
   else if (r.transcript) lines.push(`Transcript: ${r.transcript.url}: ${r.transcript.error}`);
   else lines.push('Transcript: none');
   lines.push(

@@ -2,13 +2,12 @@
  * The `space-replay` command line: dispatches to `pack`, `validate`, `inspect` and `share`. `run` returns
  * the exit code instead of exiting, so tests call it in-process.
  */
-import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { ExitCode, type CliIo } from './cli-io.js';
 import { inspectCommand } from './inspect.js';
+import { cliDocs, cliVersion } from './package-info.js';
 import { packCommand } from './pack.js';
 import { shareCommand } from './share.js';
+import { terminalSafeWriter } from './terminal-text.js';
 import { validateCommand } from './validate.js';
 
 /** A subcommand: its one-line summary and its runner. */
@@ -24,22 +23,6 @@ const COMMANDS: Record<string, Subcommand> = {
   share: { summary: 'Write the share page (Open Graph, Twitter player card, oEmbed) of a recording or a clip', run: shareCommand },
 };
 
-/** The version in space-replay's package.json, found by walking up from this module (source or bundle). */
-export function cliVersion(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (;;) {
-    try {
-      const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name?: string; version?: string };
-      if (pkg.name === 'space-replay' && pkg.version) return pkg.version;
-    } catch {
-      // No readable package.json here: keep walking up.
-    }
-    const parent = dirname(dir);
-    if (parent === dir) return 'unknown';
-    dir = parent;
-  }
-}
-
 function topHelp(): string {
   const width = Math.max(...Object.keys(COMMANDS).map((name) => name.length));
   return [
@@ -54,13 +37,53 @@ function topHelp(): string {
     '  -h, --help     Show help (also after a command: space-replay pack --help)',
     '  -v, --version  Show the version',
     '',
-    'Docs: docs/cli.md',
+    'Examples:',
+    '  space-replay pack room.wav --out public/rooms/launch --participants participants.json \\',
+    '    --transcript room.vtt --diarization room.rttm --expires-in 30d',
+    '  space-replay validate public/rooms/launch',
+    '  space-replay inspect public/rooms/launch',
+    '  space-replay share public/rooms/launch --base-url https://example.org/rooms/launch/ --out public/rooms/launch',
+    '',
+    'pack needs ffmpeg and ffprobe (apt-get install ffmpeg, brew install ffmpeg); SPACE_REPLAY_FFMPEG and',
+    'SPACE_REPLAY_FFPROBE name other binaries. Output is written beside --out and moved into place only',
+    'when complete. Exit codes: 0 done, 1 bad input or failure, 2 wrong usage, 128+N stopped by signal N',
+    '(130 Ctrl-C, 143 SIGTERM, 129 SIGHUP); partial output is removed.',
+    '',
+    ...docsLines(),
     '',
   ].join('\n');
 }
 
-/** Runs the CLI with `argv` (without `node` and the script) and resolves to the exit code. */
-export async function run(argv: readonly string[], io: CliIo): Promise<number> {
+function docsLines(): string[] {
+  const docs = cliDocs();
+  return [
+    ...(docs.homepage ? [`Home page:     ${docs.homepage}`] : []),
+    `Documentation: ${docs.published}`,
+    ...(docs.local ? [`               (installed copy: ${docs.local})`] : []),
+  ];
+}
+
+/**
+ * Runs the CLI with `argv` (without `node` and the script) and resolves to the exit code. Every
+ * text a command writes passes through `terminalSafe`.
+ */
+export async function run(argv: readonly string[], rawIo: CliIo): Promise<number> {
+  const io: CliIo = {
+    ...rawIo,
+    stdout: terminalSafeWriter(rawIo.stdout),
+    stderr: terminalSafeWriter(rawIo.stderr),
+    terminal: rawIo.terminal ?? rawIo.stderr,
+  };
+  try {
+    return await dispatch(argv, io);
+  } catch (error) {
+    // A bug, not bad input: say so in one line rather than a stack trace of file contents.
+    io.stderr.write(`space-replay: unexpected error: ${error instanceof Error ? error.message : String(error)}\n`);
+    return ExitCode.failure;
+  }
+}
+
+async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
   const [first, ...rest] = argv;
   if (first === undefined || first === '--help' || first === '-h' || first === 'help') {
     io.stdout.write(topHelp());

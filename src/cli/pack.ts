@@ -12,14 +12,16 @@ import { toNormalizedJson, toWebVTT } from '../model/transcript/index.js';
 import { formatHelp, parseCommand } from './args.js';
 import { createStagingDir } from './atomic-dir.js';
 import { ExitCode, type CliIo } from './cli-io.js';
+import { countOf } from './count.js';
 import { findFfmpeg, probeAudio } from './ffmpeg.js';
 import { describeFsError } from './input-file.js';
 import { fail, ok, type Outcome } from './outcome.js';
 import { loadPackInputs, type PackPlan } from './pack-inputs.js';
 import { buildManifest, checkManifest, PACK_FILES, withInlineWaveform } from './pack-manifest.js';
 import { PACK_SPEC, resolvePackOptions, type AacCoder, type PackOptions } from './pack-options.js';
-import { createProgressBar } from './progress.js';
-import { HLS_SEGMENT_SECONDS, transcode, WAVEFORM_SAMPLE_RATE, WAVEFORM_SAMPLES_PER_PIXEL } from './transcode.js';
+import { createProgressBar, type ProgressBar } from './progress.js';
+import { HLS_SEGMENT_SECONDS, transcode, WAVEFORM_SAMPLE_RATE, WAVEFORM_SAMPLES_PER_PIXEL, type TranscodePass } from './transcode.js';
+import { wavDeclaredDuration } from './wav-header.js';
 
 /** What `pack --json` prints. */
 export interface PackReport {
@@ -106,8 +108,10 @@ async function pack(options: PackOptions, io: CliIo): Promise<Outcome<PackReport
   const staging = await createStagingDir(options.out, options.force, options.outLabel);
   if (!staging.ok) return staging;
   const dir = staging.value.path;
+  // One bar per ffmpeg pass, each made when its pass starts so its ETA is timed from there.
+  let bar: ProgressBar | undefined;
+  let barPass: TranscodePass | undefined;
   try {
-    const bar = createProgressBar(io, 'encoding', duration);
     const encoded = await transcode(tools.value, {
       input: options.audio,
       label: options.audioLabel,
@@ -117,14 +121,30 @@ async function pack(options: PackOptions, io: CliIo): Promise<Outcome<PackReport
       sampleRate: Math.min(probe.value.sampleRate, 48000),
       silence: plan.silence,
       ...(io.signal ? { signal: io.signal } : {}),
-      onProgress: (seconds) => bar.update(seconds),
+      onProgress: (pass, seconds) => {
+        if (pass !== barPass) {
+          bar?.done();
+          bar = createProgressBar(io, pass, duration);
+          barPass = pass;
+        }
+        bar!.update(seconds);
+      },
     });
-    bar.done();
+    bar?.done();
     if (!encoded.ok) return encoded;
-    const waveform = encoded.value;
+    const { waveform, decodedDuration } = encoded.value;
 
-    const final = checkManifest(options, [withInlineWaveform(manifests.written, waveform)]);
+    // A truncated or damaged file decodes shorter than its header says; the manifest must describe
+    // the audio that was encoded, and the user must hear about it.
+    const mismatch = await durationMismatch(options, duration, decodedDuration);
+    let written = manifests.written;
+    if (mismatch) {
+      io.stderr.write(`warning: ${mismatch}\n`);
+      written = buildManifest(options, plan, { ...facts, duration: decodedDuration }).written;
+    }
+    const final = checkManifest(options, [withInlineWaveform(written, waveform)]);
     if (!final.ok) return fail(['space-replay pack: the manifest is invalid; nothing was written:', ...final.errors].join('\n'));
+    const warnings = [...(mismatch ? [mismatch] : []), ...final.warnings];
     for (const warning of final.warnings) io.stderr.write(`warning: ${warning}\n`);
 
     const files: string[] = [PACK_FILES.playlist, PACK_FILES.progressive, PACK_FILES.waveform];
@@ -138,19 +158,38 @@ async function pack(options: PackOptions, io: CliIo): Promise<Outcome<PackReport
       await writeFile(join(dir, PACK_FILES.chapters), `${JSON.stringify(plan.chapters, null, 2)}\n`);
       files.push(PACK_FILES.chapters);
     }
-    await writeFile(join(dir, PACK_FILES.manifest), `${JSON.stringify(manifests.written, null, 2)}\n`);
+    await writeFile(join(dir, PACK_FILES.manifest), `${JSON.stringify(written, null, 2)}\n`);
     files.push(PACK_FILES.manifest);
     const hlsSegments = (await readdir(join(dir, 'audio'))).filter((name) => name.endsWith('.m4s')).length;
 
     if (io.signal?.aborted) return fail(`${options.audioLabel}: interrupted`);
     const committed = await staging.value.commit();
     if (!committed.ok) return committed;
-    return ok(report(options, plan, { duration, files, hlsSegments, waveformPeaks: waveform.length, warnings: final.warnings, notices: plan.notices }));
+    return ok(report(options, plan, { duration: mismatch ? decodedDuration : duration, files, hlsSegments, waveformPeaks: waveform.length, warnings, notices: plan.notices }));
   } catch (error) {
     return fail(`${options.outLabel}: cannot write the output (${describeFsError(error)})`);
   } finally {
+    bar?.done();
     staging.value.discard();
   }
+}
+
+/** Differences between the duration a file declares and what decodes that are worth a warning, seconds. */
+const DURATION_TOLERANCE = 1;
+
+/**
+ * A warning when the audio decoded differs by more than {@link DURATION_TOLERANCE} from the
+ * duration declared by ffprobe or, for WAV, by the header (ffprobe measures a WAV by its size).
+ */
+async function durationMismatch(options: PackOptions, probed: number, decoded: number): Promise<string | undefined> {
+  const header = await wavDeclaredDuration(options.audio);
+  const declared = [probed, ...(header !== undefined ? [header] : [])].reduce((a, b) => (Math.abs(b - decoded) > Math.abs(a - decoded) ? b : a));
+  if (Math.abs(declared - decoded) <= DURATION_TOLERANCE) return undefined;
+  const source = declared === probed ? 'ffprobe reads a duration of' : 'its WAV header declares';
+  return (
+    `${options.audioLabel}: ${source} ${declared.toFixed(3)} s, but ${decoded.toFixed(3)} s of audio could be decoded ` +
+    `(the file may be truncated or damaged); the recording is ${decoded.toFixed(3)} s long`
+  );
 }
 
 /** The audio must be a readable regular file; ffprobe's own message for a missing file is less clear. */
@@ -197,17 +236,17 @@ function report(
 
 function summary(options: PackOptions, r: PackReport): string {
   const rows: [string, string][] = [
-    [PACK_FILES.playlist, `${r.hlsSegments} fMP4 segments of ~${HLS_SEGMENT_SECONDS} s, AAC mono ${options.bitrate} (${options.aacCoder} coder)`],
+    [PACK_FILES.playlist, `${countOf(r.hlsSegments, 'fMP4 segment')} of ~${HLS_SEGMENT_SECONDS} s, AAC mono ${options.bitrate} (${options.aacCoder} coder)`],
     [PACK_FILES.progressive, 'progressive copy (faststart)'],
-    [PACK_FILES.waveform, `${r.waveformPeaks} peaks (${WAVEFORM_SAMPLE_RATE / WAVEFORM_SAMPLES_PER_PIXEL} per second)`],
+    [PACK_FILES.waveform, `${countOf(r.waveformPeaks, 'peak')} (${WAVEFORM_SAMPLE_RATE / WAVEFORM_SAMPLES_PER_PIXEL} per second)`],
   ];
   if (r.transcript) {
-    rows.push([PACK_FILES.transcriptJson, `${r.transcript.cues} cues, ${r.transcript.words} words`], [PACK_FILES.transcriptVtt, 'WebVTT with voices']);
+    rows.push([PACK_FILES.transcriptJson, `${countOf(r.transcript.cues, 'cue')}, ${countOf(r.transcript.words, 'word')}`], [PACK_FILES.transcriptVtt, 'WebVTT with voices']);
   }
-  if (r.chapters > 0) rows.push([PACK_FILES.chapters, `${r.chapters} chapters`]);
+  if (r.chapters > 0) rows.push([PACK_FILES.chapters, countOf(r.chapters, 'chapter')]);
   rows.push([
     PACK_FILES.manifest,
-    `valid: ${r.participants} participants, ${r.segments} segments, ${r.redactions.length} redactions, ${r.clips} clips`,
+    `valid: ${countOf(r.participants, 'participant')}, ${countOf(r.segments, 'segment')}, ${countOf(r.redactions.length, 'redaction')}, ${countOf(r.clips, 'clip')}`,
   ]);
   const width = Math.max(...rows.map(([file]) => file.length));
   const lines = [`Packed ${options.audioLabel} → ${options.outLabel} (${formatTime(r.duration)})`];

@@ -4,8 +4,9 @@
  * functions of `space-replay/share`.
  */
 import { resolve } from 'node:path';
-import { formatIssue, isAbsoluteUrl, parseManifest, type Manifest } from '../manifest/index.js';
+import { checkUrl, formatIssue, isAbsoluteUrl, parseManifest, RANGE_END_TOLERANCE, type Manifest } from '../manifest/index.js';
 import { parseTemporalFragment } from '../model/clip-link.js';
+import { formatFragmentTime } from '../model/time.js';
 import { importTranscript } from '../model/transcript/index.js';
 import type { Transcript } from '../model/transcript/transcript.js';
 import { buildShareCard, renderOEmbed, renderSharePage, type ShareClip } from '../share/index.js';
@@ -13,9 +14,9 @@ import { formatHelp, parseCommand, type CommandSpec, type FlagSpec } from './arg
 import { writeFilesAtomically } from './atomic-files.js';
 import { ExitCode, type CliIo } from './cli-io.js';
 import { readInputText } from './input-file.js';
-import { cliVersion } from './main.js';
 import { fetchText, loadManifestSource, localFileOf } from './manifest-source.js';
 import { ok, type Outcome } from './outcome.js';
+import { cliVersion } from './package-info.js';
 
 const SHARE_SPEC = {
   name: 'share',
@@ -45,6 +46,9 @@ const SHARE_SPEC = {
   ],
 } as const satisfies CommandSpec<Record<string, FlagSpec>>;
 
+/** The flags that take a URL; `--image` may also be relative to the manifest, the others must be absolute. */
+const URL_FLAGS = ['base-url', 'manifest-url', 'embed-url', 'player-script', 'image'] as const;
+
 /** Runs `share`; resolves to the exit code. */
 export async function shareCommand(argv: readonly string[], io: CliIo): Promise<number> {
   const parsed = parseCommand(SHARE_SPEC, argv);
@@ -64,6 +68,14 @@ export async function shareCommand(argv: readonly string[], io: CliIo): Promise<
   if (!flags['base-url']) return usage('--base-url is required');
   if (!flags.out) return usage('--out is required');
   if (flags.clip !== undefined && flags['clip-id'] !== undefined) return usage('give --clip or --clip-id, not both');
+  // Checked here so the message names the flag; buildShareCard would drop a bad image silently.
+  for (const flag of URL_FLAGS) {
+    const value = flags[flag];
+    if (value === undefined) continue;
+    const check = checkUrl(value);
+    if (!check.ok) return usage(`--${flag} ${value}: ${check.reason}`);
+    if (flag !== 'image' && !isAbsoluteUrl(value)) return usage(`--${flag} ${value}: must be an absolute https: URL`);
+  }
   let clip: ShareClip | undefined;
   if (flags.clip !== undefined) {
     const range = parseTemporalFragment(flags.clip);
@@ -86,6 +98,13 @@ export async function shareCommand(argv: readonly string[], io: CliIo): Promise<
     return ExitCode.failure;
   }
   const manifest = result.manifest;
+  if (clip && 'end' in clip && clip.end > manifest.duration + RANGE_END_TOLERANCE) {
+    io.stderr.write(
+      `${label}: --clip ${flags.clip}: ends at ${formatFragmentTime(clip.end)} s, after the end of the recording ` +
+        `(${formatFragmentTime(manifest.duration)} s); clips outside the recording are refused\n`,
+    );
+    return ExitCode.failure;
+  }
   const version = cliVersion();
   const cdn = `https://unpkg.com/space-replay@${version === 'unknown' ? 'latest' : version}/dist`;
   let manifestUrl = flags['manifest-url'] ?? url;

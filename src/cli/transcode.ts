@@ -35,12 +35,22 @@ export interface TranscodeJob {
   /** Ranges to silence, seconds. */
   silence: readonly TimeRange[];
   signal?: AbortSignal;
-  /** Seconds of the input processed so far (both passes count; the copy pass is quick). */
-  onProgress?: (seconds: number) => void;
+  /** Seconds of the input done so far in each pass: the encoding, then the (quicker) HLS segmenting. */
+  onProgress?: (pass: TranscodePass, seconds: number) => void;
+}
+
+/** The two ffmpeg passes of {@link transcode}. */
+export type TranscodePass = 'encoding' | 'segmenting';
+
+/** What {@link transcode} made besides the files. */
+export interface TranscodeResult {
+  waveform: AudiowaveformJson;
+  /** Seconds of audio ffmpeg could decode (from the PCM it streamed), whatever the header said. */
+  decodedDuration: number;
 }
 
 /** Encodes the audio files and returns the waveform computed on the way. */
-export async function transcode(tools: FfmpegTools, job: TranscodeJob): Promise<Outcome<AudiowaveformJson>> {
+export async function transcode(tools: FfmpegTools, job: TranscodeJob): Promise<Outcome<TranscodeResult>> {
   // The graph lives in a file: hundreds of redaction ranges would overflow a command line.
   const scriptPath = join(job.outDir, '.filter-graph.txt');
   const graph =
@@ -50,6 +60,8 @@ export async function transcode(tools: FfmpegTools, job: TranscodeJob): Promise<
   // ffmpeg 7 replaced -filter_complex_script with the generic "-/option file" form.
   const graphArgs = tools.major >= 7 ? ['-/filter_complex', scriptPath] : ['-filter_complex_script', scriptPath];
   const builder = createPeaksBuilder({ sampleRate: WAVEFORM_SAMPLE_RATE, samplesPerPixel: WAVEFORM_SAMPLES_PER_PIXEL, bits: 8 });
+  let samples = 0;
+  const progress = (pass: TranscodePass) => (job.onProgress ? { onProgress: (seconds: number) => job.onProgress!(pass, seconds) } : {});
   const encoded = await runFfmpeg(
     tools,
     [
@@ -61,8 +73,12 @@ export async function transcode(tools: FfmpegTools, job: TranscodeJob): Promise<
     job.label,
     {
       ...(job.signal ? { signal: job.signal } : {}),
-      ...(job.onProgress ? { onProgress: job.onProgress } : {}),
-      consumeStdout: (stdout) => forEachPcmChunk(stdout, (samples) => builder.push(samples)),
+      ...progress('encoding'),
+      consumeStdout: (stdout) =>
+        forEachPcmChunk(stdout, (chunk) => {
+          samples += chunk.length;
+          builder.push(chunk);
+        }),
     },
   );
   await rm(scriptPath, { force: true });
@@ -84,8 +100,8 @@ export async function transcode(tools: FfmpegTools, job: TranscodeJob): Promise<
       join(hlsDir, 'index.m3u8'),
     ],
     `${job.label} (HLS segmenting)`,
-    job.signal ? { signal: job.signal } : {},
+    { ...(job.signal ? { signal: job.signal } : {}), ...progress('segmenting') },
   );
   if (!segmented.ok) return segmented;
-  return ok(builder.finish());
+  return ok({ waveform: builder.finish(), decodedDuration: samples / WAVEFORM_SAMPLE_RATE });
 }

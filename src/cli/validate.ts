@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { formatIssue, isAbsoluteUrl, listManifestUrls, parseManifest, type ManifestIssue } from '../manifest/index.js';
 import { formatHelp, parseCommand, type CommandSpec, type FlagSpec } from './args.js';
 import { ExitCode, type CliIo } from './cli-io.js';
+import { countOf } from './count.js';
 import { loadManifestSource, localFileOf } from './manifest-source.js';
 
 const VALIDATE_SPEC = {
@@ -54,11 +55,10 @@ export async function validateCommand(argv: readonly string[], io: CliIo): Promi
   } else {
     for (const issue of errors) io.stdout.write(`${formatIssue(issue)}\n`);
     for (const issue of warnings) io.stdout.write(`warning: ${formatIssue(issue)}\n`);
-    const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
     io.stdout.write(
       result.ok
-        ? `${label}: valid${warnings.length ? ` (${count(warnings.length, 'warning')})` : ''}\n`
-        : `${label}: invalid (${count(errors.length, 'error')}${warnings.length ? `, ${count(warnings.length, 'warning')}` : ''})\n`,
+        ? `${label}: valid${warnings.length ? ` (${countOf(warnings.length, 'warning')})` : ''}\n`
+        : `${label}: invalid (${countOf(errors.length, 'error')}${warnings.length ? `, ${countOf(warnings.length, 'warning')}` : ''})\n`,
     );
   }
   return result.ok ? ExitCode.ok : ExitCode.failure;

@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { listDir, makeRoomFolder, makeTone, PARTICIPANTS, runCli, writeJson } from './cli-harness.js';
 
+const exec = promisify(execFile);
 let work: string;
 
 before(async () => {
@@ -64,6 +65,10 @@ const CASES: BadCase[] = [
   { name: 'downloads against a participant’s consent', args: ['room.wav', '-p', 'bad-download.json', '--allow-download'], message: /^--allow-download: participant "bo" in bad-download\.json has consent\.download false$/m },
   { name: 'an unknown flag', args: ['room.wav', '--bogus'], message: /^space-replay pack: Unknown option '--bogus'$/m, code: 2 },
   { name: 'a malformed --expires-in', args: ['room.wav', '--expires-in', 'soon'], message: /^--expires-in: 'soon' is not a span like 30d/m, code: 2 },
+  // Node's parseArgs calls `--expires-in -5d` ambiguous; both spellings get the same clear refusal.
+  { name: 'a negative --expires-in', args: ['room.wav', '--expires-in', '-5d'], message: /^--expires-in: '-5d' is negative, but a span counts forward from now; for a recording that has already expired, give --expires-at with a past date-time$/m, code: 2 },
+  { name: 'a negative --expires-in=', args: ['room.wav', '--expires-in=-5d'], message: /^--expires-in: '-5d' is negative, but a span counts forward from now/m, code: 2 },
+  { name: 'a flag whose value is missing before another flag', args: ['room.wav', '--title', '--force'], message: /^space-replay pack: --title needs a value, but an option follows it \(for a value that starts with "-", write --title=VALUE\)$/m, code: 2 },
   { name: 'an unknown --aac-coder', args: ['room.wav', '--aac-coder', 'best'], message: /^space-replay pack: --aac-coder must be auto, fast or twoloop, not 'best'$/m, code: 2 },
   { name: '--fast with another coder', args: ['room.wav', '--fast', '--aac-coder', 'twoloop'], message: /^space-replay pack: --fast means --aac-coder fast, not 'twoloop'$/m, code: 2 },
   { name: '--expires-in with --expires-at', args: ['room.wav', '--expires-in', '1d', '--expires-at', '2026-01-01T00:00:00Z'], message: /give --expires-in or --expires-at, not both/, code: 2 },
@@ -115,9 +120,36 @@ describe('pack: bad input', () => {
     assert.deepEqual((await listDir(work)).filter((name) => name.startsWith('.old')), []);
   });
 
+  test('a WAV cut short of what its header declares packs with a warning, at the length that decodes', async () => {
+    // As ffmpeg's WAV muxer writes it (RIFF, fmt, LIST, data sized for 12 s of 16 kHz mono), cut to 3,000 bytes.
+    await exec('ffmpeg', ['-v', 'error', '-y', '-f', 'lavfi', '-i', 'sine=frequency=440:sample_rate=16000:duration=12', '-ac', '1', join(work, 'whole.wav')]);
+    await writeFile(join(work, 'cut.wav'), (await readFile(join(work, 'whole.wav'))).subarray(0, 3000));
+    const result = await runCli(['pack', 'cut.wav', '--out', 'short/cut', '-p', 'participants.json', '--json'], { cwd: work });
+    assert.equal(result.code, 0, result.stderr);
+    const warning = /^warning: cut\.wav: its WAV header declares 12\.000 s, but 0\.09\d s of audio could be decoded \(the file may be truncated or damaged\); the recording is 0\.09\d s long$/m;
+    assert.match(result.stderr, warning);
+    assert.ok(JSON.parse(result.stdout).warnings.some((w: string) => w.startsWith('cut.wav: its WAV header declares 12.000 s')));
+    const whole = await runCli(['pack', 'whole.wav', '--out', 'short/whole', '-p', 'participants.json'], { cwd: work });
+    assert.equal(whole.code, 0, whole.stderr);
+    assert.doesNotMatch(whole.stderr, /warning/);
+  });
+
+  test('an M4A cut short of its header: a warning, and the manifest gives the duration that decodes', async () => {
+    // moov first (+faststart), so ffprobe reads the full 12 s from it although the samples stop early.
+    await exec('ffmpeg', ['-v', 'error', '-y', '-f', 'lavfi', '-i', 'sine=frequency=440:sample_rate=16000:duration=12', '-ac', '1', '-c:a', 'aac', '-movflags', '+faststart', join(work, 'whole.m4a')]);
+    await writeFile(join(work, 'cut.m4a'), (await readFile(join(work, 'whole.m4a'))).subarray(0, 30000));
+    const result = await runCli(['pack', 'cut.m4a', '--out', 'short/cut-m4a', '-p', 'participants.json'], { cwd: work });
+    assert.equal(result.code, 0, result.stderr);
+    const match = /^warning: cut\.m4a: ffprobe reads a duration of 12\.000 s, but (\d+\.\d+) s of audio could be decoded/m.exec(result.stderr);
+    assert.ok(match, result.stderr);
+    const decoded = Number(match[1]);
+    assert.ok(decoded > 1 && decoded < 11, `${decoded}`);
+    const manifest = JSON.parse(await readFile(join(work, 'short/cut-m4a/manifest.json'), 'utf8'));
+    assert.ok(Math.abs(manifest.duration - decoded) < 0.001, `manifest duration ${manifest.duration}, decoded ${decoded}`);
+  });
+
   test('without ffmpeg: one line saying how to install it', async () => {
     const bin = fileURLToPath(new URL('../../src/cli/bin.ts', import.meta.url));
-    const exec = promisify(execFile);
     const failure = await exec(process.execPath, ['--import', import.meta.resolve('tsx'), bin, 'pack', 'room.wav', '-o', 'out/x', '-p', 'participants.json'], {
       cwd: work,
       env: { ...process.env, SPACE_REPLAY_FFMPEG: join(work, 'no-such-ffmpeg') },

@@ -104,8 +104,43 @@ describe('space-replay share', () => {
       assert.match(run.stderr, message);
     }
     const badUrl = await runCli(['share', 'garden', '--base-url', 'http://example.org/', '--out', 'x'], { cwd: work, now: NOW });
-    assert.equal(badUrl.code, 1);
-    assert.match(badUrl.stderr, /baseUrl: http: is allowed on localhost only/);
+    assert.equal(badUrl.code, 2);
+    assert.match(badUrl.stderr, /^space-replay share: --base-url http:\/\/example\.org\/: http: is allowed on localhost only/);
+    const relative = await runCli(['share', 'garden', '--base-url', BASE, '--embed-url', 'embed.html', '--out', 'x'], { cwd: work, now: NOW });
+    assert.equal(relative.code, 2);
+    assert.match(relative.stderr, /^space-replay share: --embed-url embed\.html: must be an absolute https: URL$/m);
+  });
+
+  test('--image must be an https: URL (http: on localhost) or relative to the manifest; anything else is refused, naming the flag', async () => {
+    const refused: [string, RegExp][] = [
+      ['javascript:alert(1)', /--image javascript:alert\(1\): scheme "javascript:" is not allowed/],
+      ['file:///etc/passwd', /--image file:\/\/\/etc\/passwd: scheme "file:" is not allowed/],
+      ['data:image/png;base64,iVBORw0KGgo=', /--image data:image\/png;base64,iVBORw0KGgo=: scheme "data:" is not allowed/],
+      ['http://example.org/card.png', /--image http:\/\/example\.org\/card\.png: http: is allowed on localhost only/],
+    ];
+    for (const [image, message] of refused) {
+      const run = await runCli(['share', 'garden', '--base-url', BASE, '--image', image, '--out', 'img'], { cwd: work, now: NOW });
+      assert.equal(run.code, 2, image);
+      assert.match(run.stderr, message);
+    }
+    assert.deepEqual(await listDir(join(work, 'img')), [], 'nothing written');
+    const relative = await runCli(['share', 'garden', '--base-url', BASE, '--image', 'card.png', '--out', 'img'], { cwd: work, now: NOW });
+    assert.equal(relative.code, 0, relative.stderr);
+    assert.equal(meta(await readFile(join(work, 'img/index.html'), 'utf8'), 'og:image'), `${BASE}card.png`);
+  });
+
+  test('a clip that ends after the recording is refused, not cut short', async () => {
+    const manifest = JSON.parse(await readFile(join(work, 'garden/manifest.json'), 'utf8'));
+    const run = await runCli(['share', 'garden', '--base-url', BASE, '--clip', '90,500', '--out', 'late'], { cwd: work, now: NOW });
+    assert.equal(run.code, 1);
+    assert.equal(
+      run.stderr,
+      `garden/manifest.json: --clip 90,500: ends at 500 s, after the end of the recording (${manifest.duration} s); clips outside the recording are refused\n`,
+    );
+    assert.deepEqual(await listDir(join(work, 'late')), [], 'nothing written');
+    // Up to the manifest's own half-second tolerance, an end past the last frame is the end.
+    const edge = await runCli(['share', 'garden', '--base-url', BASE, '--clip', `90,${manifest.duration + 0.4}`, '--out', 'late'], { cwd: work, now: NOW });
+    assert.equal(edge.code, 0, edge.stderr);
   });
 
   test('an invalid manifest fails with its first problems', async () => {
