@@ -1,13 +1,15 @@
 /**
  * `npm run test:consumers`: the packed package as its users get it. The tarball is built and
- * packed once and the installed browsers launched once, for both suites: production builds of
- * consumer apps (bundlers.ts) and the documentation's snippets (snippets.ts).
+ * packed once and the installed browsers launched once, for every suite: the tarball's contents and
+ * linters (package-checks.ts), production builds of consumer apps (bundlers.ts) and the
+ * documentation's snippets (snippets.ts).
  */
 import assert from 'node:assert/strict';
 import { after, before } from 'node:test';
 import type { Browser } from 'puppeteer-core';
 import { describeBundlers } from './bundlers.js';
 import { packPackage } from './consumer-apps.js';
+import { describePackageChecks } from './package-checks.js';
 import { launchBrowsers } from './play-in-browsers.js';
 import { describeSnippets } from './snippets.js';
 
@@ -24,5 +26,6 @@ before(async () => {
 after(async () => closeBrowsers?.());
 
 const setup = () => ({ tarball, browsers });
+describePackageChecks(setup);
 describeBundlers(setup);
 describeSnippets(setup);
