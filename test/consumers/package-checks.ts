@@ -8,7 +8,9 @@ import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, test } from 'node:test';
-import { ROOT } from './consumer-apps.js';
+import { createRequire } from 'node:module';
+import { readFile } from 'node:fs/promises';
+import { ROOT, unpack, WORK } from './consumer-apps.js';
 
 const exec = promisify(execFile);
 const bin = (name: string) => join(ROOT, 'node_modules', '.bin', name);
@@ -25,6 +27,17 @@ export function describePackageChecks(setup: () => { tarball: string }): void {
       for (const needed of ['dist/index.js', 'dist/cli.js', 'dist/cdn/space-replay.js', 'custom-elements.json', 'schema/manifest-v1.schema.json']) {
         assert.ok(files.includes(needed), `${needed} is published`);
       }
+    });
+
+    test('custom-elements.json is reachable as space-replay/custom-elements.json, where IDEs look', async () => {
+      const app = join(WORK, 'resolve');
+      await unpack(setup().tarball, join(app, 'node_modules', 'space-replay'));
+      const require = createRequire(join(app, 'index.js'));
+      const path = require.resolve('space-replay/custom-elements.json');
+      const manifest = JSON.parse(await readFile(path, 'utf8')) as { schemaVersion: string; modules: unknown[] };
+      assert.ok(manifest.schemaVersion && manifest.modules.length > 0);
+      const pkg = JSON.parse(await readFile(require.resolve('space-replay/package.json'), 'utf8')) as { customElements: string };
+      assert.equal(pkg.customElements, 'custom-elements.json');
     });
 
     test('publint finds nothing to fix', async () => {
