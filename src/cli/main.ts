@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { ExitCode, type CliIo } from './cli-io.js';
 import { inspectCommand } from './inspect.js';
 import { packCommand } from './pack.js';
+import { redactCommand } from './redact.js';
 import { rssCommand } from './rss.js';
 import { shareCommand } from './share.js';
 import { validateCommand } from './validate.js';
@@ -23,6 +24,7 @@ const COMMANDS: Record<string, Subcommand> = {
   validate: { summary: 'Check a manifest (file or URL) and print each problem as `path: message`', run: validateCommand },
   inspect: { summary: 'Summarise a recording folder or manifest: duration, participants, consent, expiry', run: inspectCommand },
   share: { summary: 'Write the share page (Open Graph, Twitter player card, oEmbed) of a recording or a clip', run: shareCommand },
+  redact: { summary: 'Silence a participant or time ranges in a packed folder, in place: audio, transcripts, waveform, manifest', run: redactCommand },
   rss: { summary: 'Write a podcast feed (RSS, Podcasting 2.0) of packed recordings or a list feed', run: rssCommand },
 };
 
