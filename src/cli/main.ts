@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ExitCode, type CliIo } from './cli-io.js';
+import { clipCommand } from './clip.js';
 import { inspectCommand } from './inspect.js';
 import { packCommand } from './pack.js';
 import { redactCommand } from './redact.js';
@@ -25,6 +26,7 @@ const COMMANDS: Record<string, Subcommand> = {
   inspect: { summary: 'Summarise a recording folder or manifest: duration, participants, consent, expiry', run: inspectCommand },
   share: { summary: 'Write the share page (Open Graph, Twitter player card, oEmbed) of a recording or a clip', run: shareCommand },
   redact: { summary: 'Silence a participant or time ranges in a packed folder, in place: audio, transcripts, waveform, manifest', run: redactCommand },
+  clip: { summary: 'Write a clip as a file: .m4a or .mp3 audio, or an .mp4 audiogram with captions', run: clipCommand },
   rss: { summary: 'Write a podcast feed (RSS, Podcasting 2.0) of packed recordings or a list feed', run: rssCommand },
 };
 

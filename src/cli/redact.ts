@@ -54,6 +54,8 @@ export interface RedactReport {
   waveformPixels: number;
   transcripts: { path: string; wordsRemoved: number }[];
   clipsRemoved: { id: string; title?: string }[];
+  /** Every file written anew, with its size; all other files of the folder are the same files as before (hard links). */
+  written: { path: string; bytes: number }[];
   seconds: number;
 }
 
@@ -157,10 +159,12 @@ async function redact(folder: string, label: string, request: RedactRequest, io:
   const dir = staging.value.path;
   try {
     await linkTree(folder, dir, new Set());
+    const written: { path: string; bytes: number }[] = [];
     const replace = async (relative: string, content: string | Buffer) => {
       const path = localFileOf(dir, relative);
       await rm(path, { force: true });
       await writeFile(path, content, { mode: 0o644 });
+      written.push({ path: relative, bytes: typeof content === 'string' ? Buffer.byteLength(content) : content.length });
     };
 
     let audio: AudioPatch | undefined;
@@ -216,6 +220,7 @@ async function redact(folder: string, label: string, request: RedactRequest, io:
       waveformPixels,
       transcripts,
       clipsRemoved,
+      written: [...(audio?.files ?? []), ...written],
     });
   } catch (error) {
     return fail(`${label}: cannot write the redacted folder (${describeFsError(error)}); nothing was changed`);
@@ -359,10 +364,9 @@ function summary(report: RedactReport): string {
   if (report.ranges.length > 0) {
     const list = report.ranges.slice(0, 6).map((r) => `${formatTime(r.startTime)}–${formatTime(r.endTime)}`).join(', ');
     lines.push(`  silenced ${report.ranges.length} range${report.ranges.length === 1 ? '' : 's'}, ${seconds.toFixed(1)} s: ${list}${report.ranges.length > 6 ? ', …' : ''}`);
-    const bytes = report.audio.files.reduce((sum, f) => sum + f.bytes, 0);
     lines.push(
       `  audio: ${report.audio.packets} AAC packets re-encoded; ${report.audio.files[0]?.path ?? 'audio'} rewritten, ` +
-        `${report.audio.hlsSegmentsRewritten} of ${report.audio.hlsSegments} HLS segments rewritten (${(bytes / 1e6).toFixed(1)} MB written)`,
+        `${report.audio.hlsSegmentsRewritten} of ${report.audio.hlsSegments} HLS segments rewritten`,
     );
     lines.push(`  waveform: ${report.waveformPixels} pixels recomputed`);
   } else {
@@ -370,6 +374,8 @@ function summary(report: RedactReport): string {
   }
   for (const t of report.transcripts) lines.push(`  ${t.path}: ${t.wordsRemoved} words removed`);
   for (const id of report.participants) lines.push(`  participant ${id}: consent.record set to false`);
+  const bytes = report.written.reduce((sum, f) => sum + f.bytes, 0);
+  lines.push(`  ${report.written.length} files written (${(bytes / 1e6).toFixed(1)} MB); the others are kept as they were`);
   for (const clip of report.clipsRemoved) lines.push(`  clip ${clip.id}${clip.title ? ` "${clip.title}"` : ''} removed: it overlapped a redaction or was made by a silenced participant`);
   return `${lines.join('\n')}\n`;
 }
