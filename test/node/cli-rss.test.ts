@@ -11,6 +11,7 @@ import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { XMLValidator } from 'fast-xml-parser';
 import { parseFeed, type Episode, type FeedObject } from 'podcast-partytime';
+import { DEMO_RSS_ARGS, demoFeedClock } from '../../scripts/make-demo-feed.js';
 import { listDir, runCli, tempDir } from './cli-harness.js';
 
 const NOW = Date.parse('2026-11-25T00:00:00Z');
@@ -27,6 +28,7 @@ async function editManifest(dir: string, edit: (manifest: Record<string, any>) =
 before(async () => {
   work = await tempDir('space-replay-rss-');
   await cp(resolve('demo/recordings'), work, { recursive: true });
+  await rm(join(work, 'podcast.xml'));
   // A license, avatars and profile links (relative and absolute), and a Podcasting 2.0 JSON transcript.
   await writeFile(
     join(work, 'maintainers-ama/transcript.p20.json'),
@@ -141,6 +143,14 @@ describe('space-replay rss', () => {
     const urls = [...xml.matchAll(/(?:url|href|uri|img)="([^"]*)"|<link>([^<]*)<\/link>/g)].map((m) => m[1] ?? m[2]!);
     assert.ok(urls.length >= 15, `${urls.length} URLs`);
     for (const url of urls) assert.match(url, /^https:\/\/[^/]+\//, url);
+  });
+
+  test('the committed demo feed (demo/recordings/podcast.xml) is what scripts/make-demo-feed.ts makes', async () => {
+    const feed = JSON.parse(await readFile('demo/recordings/feed.json', 'utf8'));
+    const run = await runCli([...DEMO_RSS_ARGS], { cwd: resolve('demo/recordings'), now: demoFeedClock(feed) });
+    assert.equal(run.code, 0, run.stderr);
+    assert.equal(run.stdout, await readFile('demo/recordings/podcast.xml', 'utf8'), 'run node --import tsx scripts/make-demo-feed.ts');
+    assertWellFormed(run.stdout);
   });
 
   test('the same inputs give the same bytes', async () => {
