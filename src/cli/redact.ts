@@ -152,6 +152,9 @@ async function redact(folder: string, label: string, request: RedactRequest, io:
   const turns: AttributedRange[] = (manifest.segments ?? []).map((s) => ({ start: s.startTime, end: s.endTime, speaker: s.speaker }));
   const ranges = mergeRanges([...explicit, ...loaded.value.transcripts.flatMap((t) => rangesToSilence(silenced, turns, t.transcript)), ...rangesToSilence(silenced, turns, undefined)]);
 
+  if (ranges.length === 0 && request.ids.every((id) => manifest.participants.find((p) => p.id === id)!.consent.record === false)) {
+    return fail(`space-replay redact: nothing to redact in ${label}: ${request.ids.join(', ')} already not recorded, and no speech of theirs is located`);
+  }
   const tools = await findFfmpeg();
   if (!tools.ok) return tools;
   const staging = await createStagingDir(folder, true, label);
@@ -185,12 +188,13 @@ async function redact(folder: string, label: string, request: RedactRequest, io:
       const redacted = redactTranscript(item.transcript, silenced, ranges, manifest.participants);
       const kept = redacted.transcript;
       main ??= { kept, removed: item.transcript.wordCount - (kept?.wordCount ?? 0) };
+      if (redacted.droppedCues === 0 && redacted.droppedWords === 0) continue;
       const content = kept ? writeTranscriptFile(kept, item.format) : emptyTranscriptFile(item.format);
       if (item.inlineIndex !== undefined) raw.transcripts[item.inlineIndex].data = JSON.parse(content);
       else await replace(item.where, content);
       transcripts.push({ path: item.where, wordsRemoved: item.transcript.wordCount - (kept?.wordCount ?? 0) });
     }
-    for (const derived of loaded.value.derived) {
+    for (const derived of main && main.removed > 0 ? loaded.value.derived : []) {
       const content = main?.kept ? writeTranscriptFile(main.kept, derived.format) : emptyTranscriptFile(derived.format);
       await replace(derived.path, content);
       transcripts.push({ path: derived.path, wordsRemoved: main?.removed ?? 0 });

@@ -157,10 +157,10 @@ export function listedPeople(manifest: Manifest): { participant: Participant; fe
 
 function describe(manifest: Manifest): string {
   const names = listedPeople(manifest).map((p) => p.participant.name);
-  const date = manifest.startedAt.slice(0, 10);
-  if (names.length === 0) return `Recorded live on ${date}.`;
+  const lead = `${manifest.status === 'ended' ? 'Recorded live' : 'Live'} on ${manifest.startedAt.slice(0, 10)}`;
+  if (names.length === 0) return `${lead}.`;
   const joined = names.length === 1 ? names[0]! : `${names.slice(0, -1).join(', ')} and ${names.at(-1)!}`;
-  return `Recorded live on ${date} with ${joined}.`;
+  return `${lead} with ${joined}.`;
 }
 
 /**

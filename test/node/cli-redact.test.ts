@@ -223,6 +223,7 @@ describe('space-replay redact', () => {
       [['redact', 'bad', '--range', '50,60'], 2, /--range 50,60: starts after the end of the recording/],
       [['redact', 'bad', '--range', '1,2', '--bitrate', 'loud'], 2, /--bitrate loud: expected 8k to 320k/],
       [['redact', 'missing', '--range', '1,2'], 1, /^missing: cannot read \(/],
+      [['redact', 'bad', '--participant', 'cy'], 2, /nothing to redact in bad: cy already not recorded, and no speech of theirs is located/],
     ];
     for (const [argv, code, message] of cases) {
       const run = await runCli(argv, { cwd: work, now: NOW });
