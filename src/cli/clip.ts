@@ -197,11 +197,10 @@ export function refuse(manifest: Manifest, start: number, end: number, max: numb
   return undefined;
 }
 
-/** The packed audio to cut from: the progressive file, else the HLS playlist, in the folder. */
+/** The packed progressive file (`audio.m4a`) to cut from; ffmpeg seeks in it without reading what comes before. */
 function localAudio(manifest: Manifest, dir: string): Outcome<string> {
-  const local = manifest.audio.filter((a) => !/^[A-Za-z][A-Za-z0-9+.-]*:/.test(a.url) && !a.url.startsWith('/'));
-  const chosen = local.find((a) => a.type !== 'application/vnd.apple.mpegurl') ?? local[0];
-  if (!chosen) return fail('no audio file in the folder (its audio URLs are elsewhere); clip cuts from the packed files');
+  const chosen = manifest.audio.find((a) => a.type !== 'application/vnd.apple.mpegurl' && !/^[A-Za-z][A-Za-z0-9+.-]*:/.test(a.url) && !a.url.startsWith('/'));
+  if (!chosen) return fail('no progressive audio file (audio.m4a, as pack writes it) in the folder to cut the clip from');
   return ok(localFileOf(dir, chosen.url));
 }
 
