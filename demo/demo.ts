@@ -17,6 +17,12 @@ const stage = byId<HTMLElement>('stage');
 const log = byId<HTMLUListElement>('log');
 
 for (const [dir, label] of RECORDINGS) recording.append(new Option(label, dir));
+// `?recording=<id>`: the episode links of the demo podcast feed (recordings/podcast.xml) open their recording.
+const requested = new URLSearchParams(location.search).get('recording');
+if (requested && RECORDINGS.some(([dir]) => dir === requested)) {
+  recording.value = requested;
+  player.setAttribute('src', `recordings/${requested}/manifest.json`);
+}
 recording.addEventListener('change', () => player.setAttribute('src', `recordings/${recording.value}/manifest.json`));
 byId<HTMLSelectElement>('lang').addEventListener('change', (e) => player.setAttribute('lang', (e.target as HTMLSelectElement).value));
 byId<HTMLInputElement>('rtl').addEventListener('change', (e) => player.setAttribute('dir', (e.target as HTMLInputElement).checked ? 'rtl' : 'ltr'));

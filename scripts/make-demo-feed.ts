@@ -4,17 +4,23 @@
  * expiry, participants who consented to be recorded, hosts first) with a 100-bar overview of its
  * waveform.json. The owner and their role in each recording are made up for the demo (so the role
  * filter has something to filter). Checked with parseFeed before it is written.
+ * Then writes demo/recordings/podcast.xml from that feed with `space-replay rss`, as published on
+ * http://localhost:8000/ (scripts/serve.js puts the port it serves on into the URLs), with the
+ * clock at the newest recording's start, so the same recordings always give the same bytes.
  * Run: node --import tsx scripts/make-demo-feed.ts
  */
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { FEED_SCHEMA_ID, FEED_VERSION, formatIssue, parseFeed, parseManifest, type FeedItem, type FeedRole, type Manifest } from '../src/manifest/index.js';
 import { decodePeaks, downsamplePeaks } from '../src/model/peaks.js';
+import { run } from '../src/cli/main.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const RECORDINGS = join(ROOT, 'demo', 'recordings');
 const OUT = join(RECORDINGS, 'feed.json');
+/** Where `npm start` serves the demo (the RSS needs absolute URLs). */
+export const DEMO_ORIGIN = 'http://localhost:8000';
 const BARS = 100;
 
 const OWNER = { id: 'open-rooms', name: 'Open Rooms Collective', href: 'https://example.org/@open-rooms' };
@@ -77,6 +83,36 @@ async function main(): Promise<void> {
   const text = JSON.stringify(feed, null, 2).replace(/"data": \[([\d.,\s]*)\]/g, (_, values: string) => `"data": [${values.replace(/\s+/g, '').replace(/,/g, ', ')}]`);
   await writeFile(OUT, `${text}\n`);
   console.log(`wrote ${OUT} (${items.length} items)`);
+
+  const code = await run(
+    [...DEMO_RSS_ARGS, '--out', 'podcast.xml', '--force'],
+    {
+      stdout: process.stdout,
+      stderr: process.stderr,
+      isTTY: false,
+      cwd: RECORDINGS,
+      now: () => demoFeedClock(feed),
+    },
+  );
+  if (code !== 0) throw new Error(`space-replay rss exited with ${code}`);
 }
 
-await main();
+/** `space-replay rss` arguments of the demo podcast feed, run in demo/recordings. */
+export const DEMO_RSS_ARGS: readonly string[] = [
+  'rss', 'feed.json',
+  '--base-url', `${DEMO_ORIGIN}/demo/recordings/`,
+  '--item-link', `${DEMO_ORIGIN}/demo/?recording={id}`,
+  '--link', `${DEMO_ORIGIN}/demo/profile.html`,
+  '--feed-url', `${DEMO_ORIGIN}/demo/recordings/podcast.xml`,
+  '--description', "Open audio rooms of the Open Rooms Collective, recorded with everyone's consent.",
+  '--language', 'en',
+  '--category', 'Technology',
+  '--license', 'CC-BY-4.0',
+];
+
+/** The clock the demo podcast feed is made at: the newest recording's start (expiry is judged then). */
+export function demoFeedClock(feed: { items: readonly { startedAt: string }[] }): number {
+  return Math.max(...feed.items.map((item) => Date.parse(item.startedAt)));
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await main();

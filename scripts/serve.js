@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm start`: serves the demo on localhost (PORT, default 8000) straight from the TypeScript
 // sources, so no build step is needed to look at it.
+import { readFile } from 'node:fs/promises';
 import { startDevServer } from '@web/dev-server';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 
@@ -23,6 +24,13 @@ const server = await startDevServer({
       (ctx, next) => {
         if (ctx.path === '/' || ctx.path === '') ctx.redirect('/demo/');
         return next();
+      },
+      // The demo podcast feed is written for port 8000 (scripts/make-demo-feed.ts): serve it with this port's URLs.
+      async (ctx, next) => {
+        if (ctx.path !== '/demo/recordings/podcast.xml') return next();
+        const xml = await readFile(new URL('../demo/recordings/podcast.xml', import.meta.url), 'utf8');
+        ctx.type = 'application/rss+xml; charset=utf-8';
+        ctx.body = xml.replaceAll('http://localhost:8000/', `http://localhost:${port}/`);
       },
     ],
   },

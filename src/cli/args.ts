@@ -23,6 +23,8 @@ export interface CommandSpec<F extends Record<string, FlagSpec>> {
   positionals: readonly string[];
   /** How many positionals may be omitted from the end (default: none). */
   optionalPositionals?: number;
+  /** The last positional may be given any number of times (at least once unless optional). */
+  variadic?: boolean;
   flags: F;
   examples: readonly string[];
 }
@@ -64,8 +66,8 @@ export function parseCommand<F extends Record<string, FlagSpec>>(
   const help = parsed.values['help'] === true;
   delete parsed.values['help'];
   if (!help) {
-    const max = spec.positionals.length;
-    const min = max - (spec.optionalPositionals ?? 0);
+    const max = spec.variadic ? Infinity : spec.positionals.length;
+    const min = spec.positionals.length - (spec.optionalPositionals ?? 0);
     if (parsed.positionals.length < min) {
       return fail(`space-replay ${spec.name}: missing ${spec.positionals[parsed.positionals.length]}`);
     }

@@ -3,9 +3,12 @@
  * the exit code instead of exiting, so tests call it in-process.
  */
 import { ExitCode, type CliIo } from './cli-io.js';
+import { clipCommand } from './clip.js';
 import { inspectCommand } from './inspect.js';
 import { cliDocs, cliVersion } from './package-info.js';
 import { packCommand } from './pack.js';
+import { redactCommand } from './redact.js';
+import { rssCommand } from './rss.js';
 import { shareCommand } from './share.js';
 import { terminalSafeWriter } from './terminal-text.js';
 import { validateCommand } from './validate.js';
@@ -21,6 +24,9 @@ const COMMANDS: Record<string, Subcommand> = {
   validate: { summary: 'Check a manifest (file or URL) and print each problem as `path: message`', run: validateCommand },
   inspect: { summary: 'Summarise a recording folder or manifest: duration, participants, consent, expiry', run: inspectCommand },
   share: { summary: 'Write the share page (Open Graph, Twitter player card, oEmbed) of a recording or a clip', run: shareCommand },
+  redact: { summary: 'Silence a participant or time ranges in a packed folder, in place: audio, transcripts, waveform, manifest', run: redactCommand },
+  clip: { summary: 'Write a clip as a file: .m4a or .mp3 audio, or an .mp4 audiogram with captions', run: clipCommand },
+  rss: { summary: 'Write a podcast feed (RSS, Podcasting 2.0) of packed recordings or a list feed', run: rssCommand },
 };
 
 function topHelp(): string {

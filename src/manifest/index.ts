@@ -9,6 +9,7 @@ export { isExpired } from './expiry.js';
 export { checkUrl, resolveManifestUrl, isAbsoluteUrl, LOCAL_HTTP_HOSTS, URL_PATTERN } from './url-rules.js';
 export type { UrlCheck, UrlResolution } from './url-rules.js';
 export { listManifestUrls } from './manifest-urls.js';
+export { checkLicense, isLicenseUrl, MAX_LICENSE_LENGTH } from './license.js';
 export type { ManifestUrl } from './manifest-urls.js';
 export { formatIssue } from './issues.js';
 export { parseDateTime } from './date-time.js';

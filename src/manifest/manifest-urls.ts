@@ -4,6 +4,7 @@
  */
 
 import { childPath } from './issues.js';
+import { isLicenseUrl } from './license.js';
 import { resolveManifestUrl } from './url-rules.js';
 import type { Manifest } from './types.js';
 
@@ -41,6 +42,8 @@ function visitUrls(manifest: Fields, visit: (path: string, url: string) => strin
   if (isObject(chapters) && isObject(chapters.data)) each(chapters.data.chapters, 'chapters.data.chapters', ['img', 'url']);
   field(manifest.downloads, 'downloads', 'audio');
   field(manifest.downloads, 'downloads', 'transcript');
+  // An SPDX identifier is not a URL; only a license written as a URL is one.
+  if (typeof manifest.license === 'string' && isLicenseUrl(manifest.license)) field(manifest, '', 'license');
 }
 
 /** Every URL in a manifest, in document order, with its path. */

@@ -19,6 +19,7 @@ import {
   MAX_TRANSCRIPT_SPEAKERS,
   MAX_TRANSCRIPTS,
 } from './limits.js';
+import { checkLicense, MAX_LICENSE_LENGTH, SPDX_EXPRESSION_PATTERN } from './license.js';
 import { checkUrl, URL_PATTERN } from './url-rules.js';
 import { MANIFEST_SCHEMA_ID } from './version.js';
 
@@ -284,6 +285,20 @@ export const DownloadsSchema = v.object({
   transcript: v.optional(UrlSchema),
 });
 
+/** The license of the recording: an SPDX identifier or expression, or the URL of the license text. */
+export const LicenseSchema = v.pipe(
+  v.string(),
+  v.minLength(1, 'must not be empty'),
+  v.maxLength(MAX_LICENSE_LENGTH, tooLong(MAX_LICENSE_LENGTH)),
+  v.rawCheck(({ dataset, addIssue }) => {
+    if (!dataset.typed) return;
+    const reason = checkLicense(dataset.value);
+    if (reason) addIssue({ message: reason });
+  }),
+  v.metadata({ anyOf: [{ pattern: SPDX_EXPRESSION_PATTERN }, { pattern: '[/:]', $ref: '#/$defs/Url' }] }),
+  v.description('An SPDX license identifier or expression ("CC-BY-4.0", "MIT OR Apache-2.0"), or the URL of the license text (rule 8).'),
+);
+
 /** Manifest v1, the document that describes one recording. */
 export const ManifestSchema = v.pipe(
   v.object({
@@ -312,6 +327,7 @@ export const ManifestSchema = v.pipe(
     chapters: v.optional(ChaptersRefSchema),
     clips: v.optional(v.pipe(v.array(ClipSchema), v.maxLength(MAX_CLIPS, tooMany(MAX_CLIPS)))),
     downloads: v.optional(DownloadsSchema),
+    license: v.optional(LicenseSchema),
   }),
   v.metadata({
     $id: MANIFEST_SCHEMA_ID,

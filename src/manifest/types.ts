@@ -158,6 +158,8 @@ export interface Manifest extends Extensions {
   clips?: Clip[];
   /** Download links. */
   downloads?: Downloads;
+  /** SPDX license identifier or expression, or the URL of the license text. */
+  license?: string;
 }
 
 /** Options of {@link parseManifest}. */
