@@ -28,12 +28,70 @@ const DIGIT = /[0-9]/;
 const NEEDS_TAG_CLEANUP = /<(?!(?:\/?(?:[cibuv]|ruby|rt|lang)(?=[\s.>])|[0-9])[^<>]*>)/;
 const NUMERIC_ENTITY = /&#(?:x([0-9a-f]{1,6})|([0-9]{1,7}));|&apos;/gi;
 
+// A `<` with another `<` before the next `>`: maybe a tag written around other tags.
+const NESTED_TAG = /<[^<>]*</;
+const TAG_NAME_START = /^[A-Za-z/]/;
+
 /**
- * Prepares raw cue text for the tokenizer: unknown tags removed, a `<` that opens no tag kept as
- * text (`&lt;`), numeric character references decoded (media-captions only knows a few named ones)
- * without ever producing a `<`, `>` or `&` that the tokenizer would read as markup.
+ * The tag that a `<` at `lt` spells once the complete tags inside it are gone (`<<b>script>` is
+ * `<script>`, `<v <b>Ada</b>>` is `<v Ada>`): the tag and the index after its `>`, or undefined
+ * when it spells none (no `>` before a stray `<`, or no tag name after the `<`).
+ */
+function unnestedTagAt(text: string, lt: number): [tag: string, next: number] | undefined {
+  let inside = '';
+  let k = lt + 1;
+  while (k < text.length) {
+    const c = text.charCodeAt(k);
+    if (c === 0x3e /* > */) return TAG_NAME_START.test(inside) ? [`<${inside}>`, k + 1] : undefined;
+    if (c === 0x3c /* < */) {
+      const gt = text.indexOf('>', k + 1);
+      const lt2 = text.indexOf('<', k + 1);
+      if (gt === -1 || (lt2 !== -1 && lt2 < gt)) return undefined;
+      k = gt + 1; // a complete tag inside: it goes
+      continue;
+    }
+    inside += text[k];
+    k++;
+  }
+  return undefined;
+}
+
+/**
+ * Rewrites tags written around other tags as the tags they spell, until none is left, so that
+ * removing the inner tags can never leave markup behind as text: SRT `<<b>script>x<</b>/script>`
+ * becomes `<script>x</script>` (then removed as unknown tags), and `<v <b>Ada</b>>Hi` becomes the
+ * voice `<v Ada>`. Each round removes characters, so it ends.
+ */
+export function unnestTags(text: string): string {
+  for (;;) {
+    let out = '';
+    let from = 0;
+    let changed = false;
+    for (let lt = text.indexOf('<'); lt !== -1; lt = text.indexOf('<', lt + 1)) {
+      if (lt < from) continue;
+      const gt = text.indexOf('>', lt + 1);
+      const next = text.indexOf('<', lt + 1);
+      if (gt === -1) break;
+      if (next === -1 || next > gt) continue; // a complete tag
+      const tag = unnestedTagAt(text, lt);
+      if (!tag) continue;
+      out += text.slice(from, lt) + tag[0];
+      from = tag[1];
+      changed = true;
+    }
+    if (!changed) return text;
+    text = out + text.slice(from);
+  }
+}
+
+/**
+ * Prepares raw cue text for the tokenizer: tags written around tags unnested (`unnestTags`),
+ * unknown tags removed, a `<` that opens no tag kept as text (`&lt;`), numeric character
+ * references decoded (media-captions only knows a few named ones) without ever producing a `<`,
+ * `>` or `&` that the tokenizer would read as markup.
  */
 export function sanitizeCueMarkup(text: string): string {
+  if (NESTED_TAG.test(text)) text = unnestTags(text);
   if (text.includes('&#') || text.includes('&apos;')) text = text.replace(NUMERIC_ENTITY, decodeNumeric);
   if (!NEEDS_TAG_CLEANUP.test(text)) return text;
   let out = '';
