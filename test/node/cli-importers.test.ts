@@ -99,6 +99,7 @@ describe('text encodings', () => {
   });
 });
 
+// transcripts/podcast-changes.srt: a podcast SRT export, "Name:" at each change of speaker only.
 describe('speakers marked only where they change', () => {
   test('an SRT with Name: at each change gives every cue its speaker, and pack its segments', async () => {
     const plan = await loadPackInputs(options({ transcript: input('podcast-changes.srt') }), 20);
@@ -125,6 +126,7 @@ describe('nested markup in cue text', () => {
   });
 });
 
+// transcripts/whisper-silence.json: what openai-whisper writes for audio with no speech.
 describe('Whisper JSON of a silent recording', () => {
   test('"segments": [] packs without a transcript and says so', async () => {
     const plan = await loadPackInputs(options({ transcript: input('whisper-silence.json') }), 20);
@@ -137,6 +139,9 @@ describe('Whisper JSON of a silent recording', () => {
   });
 });
 
+// rttm/two-recordings.rttm: RTTM as batch diarization runs and benchmark sets write it, the turns
+// of several recordings in one file; field 2 names each (pyannote's "uri": the audio file name
+// without its extension).
 describe('RTTM holding several recordings', () => {
   test('the recording named like the audio is used, with a notice', async () => {
     const plan = await loadPackInputs(options({ diarization: input('two-recordings.rttm'), unknownSpeakers: 'speaker' }), 20);
@@ -176,6 +181,9 @@ describe('RTTM holding several recordings', () => {
   });
 });
 
+// chapters/complex-1.2.json: in the shape of the Podcasting 2.0 namespace's own exampleComplex.json
+// (docs/examples/chapters): a silent toc:false marker with a location, an untitled chapter, art,
+// links, an endTime and a field outside the spec ("value").
 describe('Podcasting 2.0 JSON chapters 1.2', () => {
   test('keeps what the player shows and reports what it leaves out', async () => {
     const read = await readChaptersFile(join(work, 'complex-1.2.json'), 'complex-1.2.json');
