@@ -130,13 +130,12 @@ function importAny(input: unknown, options: ImportOptions): ImportResult {
   const maxCues = options.maxCues ?? DEFAULT_MAX_CUES;
   let text: string;
   if (typeof input === 'string') text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
+  else if (input === null || input === undefined) return { ok: false, error: 'no transcript given (input is empty)' };
   else if (input instanceof ArrayBuffer || ArrayBuffer.isView(input)) {
     const decoded = decodeText(input);
     if (!decoded.ok) return decoded;
     text = decoded.text;
-  }
-  else if (input === null || input === undefined) return { ok: false, error: 'no transcript given (input is empty)' };
-  else return importJsonValue(input, options);
+  } else return importJsonValue(input, options);
 
   if (text.trim() === '') return { ok: false, error: 'the transcript file is empty' };
   const kind = kindFromType(options.type) ?? kindFromFileName(options.fileName) ?? sniff(text);

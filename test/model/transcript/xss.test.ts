@@ -59,6 +59,9 @@ describe('transcript import: hostile text stays plain text', () => {
     const { transcript: srtRead } = importOk(srt);
     expect(srtRead.cueText).to.deep.equal(['alert(1)', 'a b', 'c and a < b c d > e']);
     for (const text of srtRead.cueText) expect(text).to.not.match(/<[a-z/]/i);
+    // nested deeper than any file writes: the markup goes, the text stays, and it takes no time
+    const deep = `1\n00:00:01,000 --> 00:00:02,000\n${'<'.repeat(5000)}${'b>'.repeat(5000)}script>x\n`;
+    expect(importOk(deep).transcript.cueText[0]).to.not.match(/<[a-z/]/i);
 
     // the voice that the inner tags spell is a voice, so the speaker checks see it
     const vtt = 'WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n<v <b>Ada</b>>Hello\n';
