@@ -12,7 +12,7 @@
  * media-captions' `tokenizeVTTCue` (see `vtt-cue-text.ts`).
  */
 import type { SkippedItem } from './import-result.js';
-import { readTimingLine, type CueTiming } from './timing-line.js';
+import { beginsWithVttTimestamp, readTimingLine, type CueTiming } from './timing-line.js';
 
 /** A cue block: its timing line and raw text. */
 export type CaptionBlock = CueTiming;
@@ -44,10 +44,12 @@ function isSilentBlock(firstLine: string): boolean {
  * Reads the blocks of a WebVTT file by the WebVTT parser's rules. A first line starting `WEBVTT`
  * opens the header, which ends at a blank line or at a line holding `-->` (that line starts the
  * first cue). A block is a run of non-empty lines; a line holding `-->` is its timing line when it
- * is the block's first line, or its second after a line without one (the cue id). Any later line
+ * is the block's first line, or its second after a line without one (the cue id). A later line
  * holding `-->` ends the block and starts the next one, so a cue that lacks the blank line before
- * the next is not merged into it. A block whose timing line is unusable is skipped whole and
- * reported; so is a block with no timing line, unless it is a `NOTE`, `STYLE` or `REGION` block.
+ * the next is not merged into it; but in a cue's text, only a line that begins with a timestamp
+ * does (deliberately unlike a browser, prose such as `A --> B` stays text). A block whose timing
+ * line is unusable is skipped whole and reported; so is a block with no timing line, unless it is
+ * a `NOTE`, `STYLE` or `REGION` block.
  */
 function readVttBlocks(lines: readonly string[]): CaptionBlocks {
   const cues: CaptionBlock[] = [];
@@ -81,6 +83,14 @@ function readVttBlocks(lines: readonly string[]): CaptionBlocks {
       continue;
     }
     if (text.includes('-->')) {
+      // Prose with an arrow in a cue's text stays text; a browser would end the cue there and drop
+      // the rest of the block. A line that begins with a timestamp is a timing line, so a missing
+      // blank line does not merge the next cue into this one.
+      if (cue && !beginsWithVttTimestamp(text)) {
+        lineCount++;
+        cue.text = cue.text === '' ? text : `${cue.text}\n${text}`;
+        continue;
+      }
       if (lineCount >= 2 || (lineCount === 1 && timed)) endBlock();
       if (lineCount === 0) blockStart = i + 1;
       lineCount++;

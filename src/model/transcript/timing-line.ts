@@ -131,6 +131,11 @@ export function collectVttTimestamp(text: string, at: number): [seconds: number,
   return [first * 3600 + second * 60 + third + fraction / 1e3, fractionEnd];
 }
 
+/** True when a line begins (after whitespace) with a WebVTT timestamp: a timing line, maybe a broken one. */
+export function beginsWithVttTimestamp(line: string): boolean {
+  return collectVttTimestamp(line, skipVttSpace(line, 0)) !== null;
+}
+
 /** The part of a bad timing line to quote: from `at` to the next whitespace or arrow. */
 function tokenAt(text: string, at: number): string {
   let k = at;

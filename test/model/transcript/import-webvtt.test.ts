@@ -172,6 +172,23 @@ describe('transcript import: WebVTT as tools write it', () => {
     expect(skipped).to.deep.equal([]);
   });
 
+  it('keeps prose with an arrow as cue text, but a broken timing line inside a cue still ends it', () => {
+    const vtt = [
+      'WEBVTT',
+      '',
+      '00:00:00.000 --> 00:00:02.000',
+      '<v Ada>Flow goes A --> B',
+      '00:00:02.000 --> 00:00:0x.000',
+      'lost with its broken timing line',
+      '00:00:04.000 --> 00:00:05.000',
+      'next',
+      '',
+    ].join('\n');
+    const { transcript: t, skipped } = importOk(vtt);
+    expect(t.cueText).to.deep.equal(['Flow goes A --> B', 'next']);
+    expect(skipped).to.deep.equal([{ line: 5, reason: 'bad cue end time "00:00:0x.000"' }]);
+  });
+
   it('reads timing lines by the WebVTT grammar: the valid forms it used to refuse', () => {
     const vtt = [
       'WEBVTT',
