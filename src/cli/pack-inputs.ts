@@ -4,6 +4,7 @@
  * transcript and segments without the people who refused recording), and every problem comes
  * back as a message naming the file (and line) at fault.
  */
+import { basename, extname } from 'node:path';
 import { RANGE_END_TOLERANCE } from '../manifest/limits.js';
 import { formatTime } from '../model/time.js';
 import { importTranscript, matchSpeakers, type Transcript } from '../model/transcript/index.js';
@@ -13,7 +14,7 @@ import { fail, ok, type Outcome } from './outcome.js';
 import type { PackOptions } from './pack-options.js';
 import { idForLabel, readParticipantsFile, type InputParticipant } from './participants.js';
 import { participantOfCue, rangesToSilence, redactTranscript, subtractRanges, type AttributedRange } from './redaction.js';
-import { readRttmFile, type RttmTurn } from './rttm.js';
+import { pickRttmRecording, readRttmFile, type RttmTurn } from './rttm.js';
 import type { TimeRange } from './silence-filter.js';
 
 /** Reason written on every redaction `pack` makes. */
@@ -67,13 +68,16 @@ export async function loadPackInputs(options: PackOptions, duration: number): Pr
       const where = item.line !== undefined ? `:${item.line}` : item.index !== undefined ? ` (cue ${item.index})` : '';
       notices.push(`${label}${where}: skipped: ${item.reason}`);
     }
-    transcript = imported.transcript;
-    if (transcript.duration > duration + RANGE_END_TOLERANCE) {
+    for (const warning of imported.warnings) notices.push(`${label}: ${warning}`);
+    // A transcript with no words (a silent recording) is packed as no transcript: there is nothing to show.
+    if (imported.transcript.cueCount > 0) transcript = imported.transcript;
+    else notices.push(`${label}: packed without a transcript`);
+    if (transcript && transcript.duration > duration + RANGE_END_TOLERANCE) {
       return fail(
         `${label}: the transcript runs to ${clock(transcript.duration)} but the audio (${options.audioLabel}) ends at ${clock(duration)}`,
       );
     }
-    for (const unmatched of imported.unmatchedSpeakers) {
+    for (const unmatched of transcript ? imported.unmatchedSpeakers : []) {
       if (options.unknownSpeakers === 'error') {
         return fail(
           `${label}: speaker "${unmatched}" matches no participant in ${options.participantsLabel} (by id or name); ` +
@@ -89,7 +93,10 @@ export async function loadPackInputs(options: PackOptions, duration: number): Pr
     const { path, label } = options.diarization;
     const rttm = await readRttmFile(path, label);
     if (!rttm.ok) return rttm;
-    const attributed = attributeTurns(rttm.value, participants, label, duration, options.unknownSpeakers === 'speaker' ? addSpeaker : undefined);
+    const recording = pickRttmRecording(rttm.value, label, { fileId: options.rttmFileId, audioName: basename(options.audio, extname(options.audio)) });
+    if (!recording.ok) return recording;
+    if (recording.value.notice) notices.push(recording.value.notice);
+    const attributed = attributeTurns(recording.value.turns, participants, label, duration, options.unknownSpeakers === 'speaker' ? addSpeaker : undefined);
     if (!attributed.ok) return attributed;
     turns = attributed.value;
   }
@@ -129,7 +136,8 @@ export async function loadPackInputs(options: PackOptions, duration: number): Pr
   if (options.chapters) {
     const loaded = await readChaptersFile(options.chapters.path, options.chapters.label);
     if (!loaded.ok) return loaded;
-    chapters = loaded.value;
+    chapters = loaded.value.chapters;
+    notices.push(...loaded.value.notices);
   }
   let clips: ClipInput[] | undefined;
   if (options.clips) {

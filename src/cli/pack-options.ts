@@ -18,6 +18,11 @@ export const PACK_SPEC = {
     participants: { type: 'string', short: 'p', placeholder: '<file>', description: 'participants.json: people, roles and consent (required)' },
     transcript: { type: 'string', short: 't', placeholder: '<file>', description: 'Transcript: WebVTT, SRT, Podcasting 2.0 JSON, Whisper JSON or normalized JSON' },
     diarization: { type: 'string', short: 'd', placeholder: '<file>', description: 'Who spoke when, as RTTM' },
+    'rttm-file-id': {
+      type: 'string',
+      placeholder: '<id>',
+      description: 'The recording to take from an RTTM that holds several (its file id, field 2; default: the audio’s name)',
+    },
     chapters: { type: 'string', placeholder: '<file>', description: 'Podcasting 2.0 JSON chapters' },
     clips: { type: 'string', placeholder: '<file>', description: 'Host clips: JSON array of {id, startTime, endTime, title?}' },
     title: { type: 'string', placeholder: '<text>', description: 'Title (default: the audio file name)' },
@@ -60,6 +65,8 @@ export interface PackOptions {
   participantsLabel: string;
   transcript?: { path: string; label: string };
   diarization?: { path: string; label: string };
+  /** `--rttm-file-id`: the RTTM file id to use. */
+  rttmFileId?: string;
   chapters?: { path: string; label: string };
   clips?: { path: string; label: string };
   title: string;
@@ -88,6 +95,7 @@ export function resolvePackOptions(values: PackValues, positionals: readonly str
       'space-replay pack: --participants <file> is required: the manifest must say who opted in (a host) and what everyone consented to',
     );
   }
+  if (values['rttm-file-id'] !== undefined && !values.diarization) return fail('space-replay pack: --rttm-file-id picks a recording of the --diarization file; give --diarization too');
   if (values['expires-in'] && values['expires-at']) return fail('space-replay pack: give --expires-in or --expires-at, not both');
   const status = values.status ?? 'ended';
   if (status !== 'ended' && status !== 'live') return fail(`space-replay pack: --status must be ended or live, not '${status}'`);
@@ -135,6 +143,7 @@ export function resolvePackOptions(values: PackValues, positionals: readonly str
     participantsLabel: values.participants,
     ...optional('transcript', input(values.transcript)),
     ...optional('diarization', input(values.diarization)),
+    ...optional('rttmFileId', values['rttm-file-id']),
     ...optional('chapters', input(values.chapters)),
     ...optional('clips', input(values.clips)),
     title: values.title ?? basename(audioLabel, extname(audioLabel)),

@@ -20,8 +20,8 @@ describe('RTTM', () => {
     );
     assert.ok(parsed.ok);
     assert.deepEqual(parsed.value, [
-      { label: 'a', start: 0.25, end: 2.25, line: 6 },
-      { label: 'b', start: 5, end: 6.5, line: 2 },
+      { label: 'a', start: 0.25, end: 2.25, line: 6, fileId: 'f' },
+      { label: 'b', start: 5, end: 6.5, line: 2, fileId: 'f' },
     ]);
   });
 
@@ -29,6 +29,11 @@ describe('RTTM', () => {
     ['SPEAKER f 1 0 1 <NA> <NA>', /^d\.rttm:2: a SPEAKER line needs at least 8 fields/],
     ['SPEAKER f 1 -1 1 <NA> <NA> a <NA> <NA>', /^d\.rttm:2: onset '-1' is not a non-negative number/],
     ['SPEAKER f 1 0 0 <NA> <NA> a <NA> <NA>', /^d\.rttm:2: duration '0' is not a positive number/],
+    // Number() reads these; an RTTM writer never writes them, so they are refused rather than guessed
+    ['SPEAKER f 1 0x2 1 <NA> <NA> a <NA> <NA>', /^d\.rttm:2: onset '0x2' is not a non-negative number of seconds$/],
+    ['SPEAKER f 1 1e3 1 <NA> <NA> a <NA> <NA>', /^d\.rttm:2: onset '1e3' is not a non-negative number of seconds$/],
+    ['SPEAKER f 1 Infinity 1 <NA> <NA> a <NA> <NA>', /^d\.rttm:2: onset 'Infinity' is not a non-negative number of seconds$/],
+    ['SPEAKER f 1 2 0b1 <NA> <NA> a <NA> <NA>', /^d\.rttm:2: duration '0b1' is not a positive number of seconds$/],
     ['SPEAKER f 1 0 1 <NA> <NA> <NA> <NA> <NA>', /^d\.rttm:2: the speaker label \(field 8\) is missing/],
     ['hello world', /^d\.rttm:2: expected a SPEAKER line, found 'hello'/],
   ];

@@ -43,6 +43,8 @@ export interface ImportSuccess {
   skipped: SkippedItem[];
   /** Speaker labels that matched no participant (only when `participants` was given). */
   unmatchedSpeakers: string[];
+  /** Things worth saying about a usable file, like an empty segment list. */
+  warnings: string[];
 }
 
 /** A file that could not be used at all. */
@@ -55,9 +57,12 @@ export interface ImportFailure {
 /** What `importTranscript` returns; it never throws. */
 export type ImportResult = ImportSuccess | ImportFailure;
 
-/** What a format reader produces for the builder. */
+/**
+ * What a format reader produces for the builder. No cues is an error unless the reader gives a
+ * warning saying why the file is empty and still usable.
+ */
 export type ReadResult =
-  | { ok: true; cues: DraftCue[]; speakers: Speaker[]; skipped: SkippedItem[]; language?: string | undefined }
+  | { ok: true; cues: DraftCue[]; speakers: Speaker[]; skipped: SkippedItem[]; language?: string | undefined; warnings?: string[] }
   | ImportFailure;
 
 /** Default for `ImportOptions.maxCues`. */

@@ -15,6 +15,7 @@ import { isObject } from './json-fields.js';
 import { NORMALIZED_FORMAT, readNormalizedJson } from './normalized-json.js';
 import { readPodcastJson } from './podcast-json.js';
 import { readSrt } from './srt.js';
+import { decodeText } from './text-encoding.js';
 import { buildTranscript } from './transcript-builder.js';
 import { readWebVTT } from './webvtt.js';
 import { readWhisperJson } from './whisper-json.js';
@@ -51,11 +52,9 @@ function sniff(text: string): Kind | undefined {
   return undefined;
 }
 
-function decode(input: ArrayBuffer | ArrayBufferView): string {
-  const bytes = input instanceof ArrayBuffer ? new Uint8Array(input) : new Uint8Array(input.buffer, input.byteOffset, input.byteLength);
-  const encoding = bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : 'utf-8';
-  return new TextDecoder(encoding).decode(bytes);
-}
+// A JSON transcript whose list is empty is the transcript of a silent recording (Whisper writes
+// `"segments": []` for one): an empty transcript, with this said.
+const EMPTY_LIST_WARNING = (field: string) => `"${field}" is empty: the transcript has no words (a silent recording?)`;
 
 /** Reads an already parsed JSON value of any supported JSON shape. */
 function readJson(value: unknown, maxCues: number): (ReadResult & { format?: TranscriptFormat }) {
@@ -67,7 +66,9 @@ function readJson(value: unknown, maxCues: number): (ReadResult & { format?: Tra
     if (value['format'] === NORMALIZED_FORMAT) {
       const list = value['cues'];
       if (Array.isArray(list) && list.length > maxCues) return { ok: false, error: `too many cues: ${list.length} (the limit is ${maxCues})` };
-      return { ...readNormalizedJson(value), format: 'normalized-json' };
+      const read = readNormalizedJson(value);
+      if (read.ok && Array.isArray(list) && list.length === 0) read.warnings = [EMPTY_LIST_WARNING('cues')];
+      return { ...read, format: 'normalized-json' };
     }
     if (value['format'] !== undefined) {
       return { ok: false, error: `unknown transcript JSON format ${JSON.stringify(value['format'])}: ${EXPECTED_JSON}` };
@@ -81,14 +82,16 @@ function readJson(value: unknown, maxCues: number): (ReadResult & { format?: Tra
   const first = segments.find(isObject);
   const podcast = first ? 'startTime' in first || 'body' in first : typeof root?.['version'] === 'string';
   const whisper = first ? 'start' in first || 'text' in first : root !== undefined && 'text' in root;
+  const warnings = segments.length === 0 ? [EMPTY_LIST_WARNING('segments')] : undefined;
   if (podcast) {
     const read = readPodcastJson(segments);
     if (read.ok && read.cues.length > maxCues) return { ok: false, error: `too many cues: ${read.cues.length} (the limit is ${maxCues})` };
-    return { ...read, format: 'podcast-json' };
+    return read.ok ? { ...read, warnings, format: 'podcast-json' } : read;
   }
   if (whisper) {
     if (segments.length > maxCues) return { ok: false, error: `too many cues: ${segments.length} (the limit is ${maxCues})` };
-    return { ...readWhisperJson(segments, root?.['language']), format: 'whisper-json' };
+    const read = readWhisperJson(segments, root?.['language']);
+    return read.ok ? { ...read, warnings, format: 'whisper-json' } : read;
   }
   return { ok: false, error: `unknown JSON shape: "segments" entries have neither "startTime"/"body" nor "start"/"text"; ${EXPECTED_JSON}` };
 }
@@ -99,7 +102,8 @@ function where(item: SkippedItem): string {
 
 function finish(read: ReadResult, format: TranscriptFormat, options: ImportOptions): ImportResult {
   if (!read.ok) return read;
-  if (read.cues.length === 0) {
+  const warnings = read.warnings ?? [];
+  if (read.cues.length === 0 && warnings.length === 0) {
     const first = read.skipped[0];
     return {
       ok: false,
@@ -114,7 +118,7 @@ function finish(read: ReadResult, format: TranscriptFormat, options: ImportOptio
     participants: options.participants,
     language,
   });
-  return { ok: true, transcript, format, skipped: read.skipped, unmatchedSpeakers };
+  return { ok: true, transcript, format, skipped: read.skipped, unmatchedSpeakers, warnings };
 }
 
 function importJsonValue(value: unknown, options: ImportOptions): ImportResult {
@@ -126,9 +130,12 @@ function importAny(input: unknown, options: ImportOptions): ImportResult {
   const maxCues = options.maxCues ?? DEFAULT_MAX_CUES;
   let text: string;
   if (typeof input === 'string') text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
-  else if (input instanceof ArrayBuffer || ArrayBuffer.isView(input)) text = decode(input);
   else if (input === null || input === undefined) return { ok: false, error: 'no transcript given (input is empty)' };
-  else return importJsonValue(input, options);
+  else if (input instanceof ArrayBuffer || ArrayBuffer.isView(input)) {
+    const decoded = decodeText(input);
+    if (!decoded.ok) return decoded;
+    text = decoded.text;
+  } else return importJsonValue(input, options);
 
   if (text.trim() === '') return { ok: false, error: 'the transcript file is empty' };
   const kind = kindFromType(options.type) ?? kindFromFileName(options.fileName) ?? sniff(text);

@@ -5,7 +5,7 @@
  */
 import { upperBound } from '../binary-search.js';
 import { foldInto, foldText } from './fold-text.js';
-import type { TranscriptColumns } from './transcript.js';
+import type { TranscriptColumns } from './transcript-columns.js';
 
 /** One match: its cue, words and character range in the ORIGINAL cue text, and its time span. */
 export interface SearchHit {

@@ -1,7 +1,8 @@
 /**
- * SubRip importer: cues from `caption-file.ts` (SRT block rules, commas as decimal points). Speakers come from a `<v Name>` span or
- * from a `Name:` prefix, which counts only when the same name prefixes at least two cues or
- * names a given participant (so a lone "Note: …" stays text).
+ * SubRip importer: cues from `caption-file.ts` (SRT block rules, commas as decimal points).
+ * Speakers come from a `<v Name>` span or from a `Name:` prefix, which counts only when the same
+ * name prefixes at least two cues or names a given participant (so a lone "Note: …" stays text).
+ * A cue with neither keeps the speaker of the cue before it: podcast SRTs mark only the changes.
  */
 import { readCaptionFile, type CaptionCue } from './caption-file.js';
 import { foldText } from './fold-text.js';
@@ -42,19 +43,16 @@ export function readSrt(text: string, maxCues: number, participants?: readonly P
   const accepted = (label: string) => (counts.get(label) ?? 0) >= 2 || known.has(label) || known.has(foldText(label));
 
   const table = new SpeakerTable();
+  let speaker = -1;
   const cues: DraftCue[] = file.cues.map((cue, i) => {
     const prefix = prefixes[i];
     if (prefix && accepted(prefix[0])) {
       const [label, taken] = prefix;
-      return {
-        start: cue.start,
-        end: cue.end,
-        speaker: table.indexOf(label),
-        words: cue.words.slice(taken),
-        wordStarts: cue.wordStarts?.slice(taken),
-      };
+      speaker = table.indexOf(label);
+      return { start: cue.start, end: cue.end, speaker, words: cue.words.slice(taken), wordStarts: cue.wordStarts?.slice(taken) };
     }
-    return { start: cue.start, end: cue.end, speaker: table.indexOf(cue.voice), words: cue.words, wordStarts: cue.wordStarts };
+    if (cue.voice !== undefined) speaker = table.indexOf(cue.voice);
+    return { start: cue.start, end: cue.end, speaker, words: cue.words, wordStarts: cue.wordStarts };
   });
   return { ok: true, cues, speakers: table.speakers, skipped: file.skipped };
 }

@@ -28,12 +28,86 @@ const DIGIT = /[0-9]/;
 const NEEDS_TAG_CLEANUP = /<(?!(?:\/?(?:[cibuv]|ruby|rt|lang)(?=[\s.>])|[0-9])[^<>]*>)/;
 const NUMERIC_ENTITY = /&#(?:x([0-9a-f]{1,6})|([0-9]{1,7}));|&apos;/gi;
 
+// A `<` with another `<` before the next `>`: maybe a tag written around other tags.
+const NESTED_TAG = /<[^<>]*</;
+const TAG_NAME_START = /^[A-Za-z/]/;
+const ANGLE_BRACKETS = /[<>]/g;
+/** Rounds of unnesting before giving up on the markup; real files need one or two. */
+const MAX_UNNEST_ROUNDS = 8;
+
+/** For every index, the index of the next `char` at or after it (`text.length` when none). */
+function nextIndexOf(text: string, char: number): Int32Array {
+  const next = new Int32Array(text.length + 1);
+  next[text.length] = text.length;
+  for (let k = text.length - 1; k >= 0; k--) next[k] = text.charCodeAt(k) === char ? k : next[k + 1]!;
+  return next;
+}
+
 /**
- * Prepares raw cue text for the tokenizer: unknown tags removed, a `<` that opens no tag kept as
- * text (`&lt;`), numeric character references decoded (media-captions only knows a few named ones)
- * without ever producing a `<`, `>` or `&` that the tokenizer would read as markup.
+ * One round of `unnestTags`: each `<` whose tag is interrupted by complete tags becomes the tag it
+ * spells without them, when that starts with a tag name and ends at a `>`. Linear: a `<` whose
+ * own `>` comes before any other `<` is a complete tag, and the walk from an interrupted `<` stops
+ * at the first `>` or at the next interrupted `<`, so no two walks cover the same characters.
+ */
+function unnestOnce(text: string): string | undefined {
+  const nextLt = nextIndexOf(text, 0x3c);
+  const nextGt = nextIndexOf(text, 0x3e);
+  const n = text.length;
+  // a `<` at `at` is complete when its `>` comes before the next `<`
+  const complete = (at: number) => nextGt[at + 1]! < n && nextGt[at + 1]! < nextLt[at + 1]!;
+  let out = '';
+  let from = 0;
+  for (let lt = nextLt[0]!; lt < n; lt = nextLt[lt + 1]!) {
+    if (lt < from || complete(lt)) continue;
+    let inside = '';
+    let k = lt + 1;
+    let spelled = false;
+    while (k < n) {
+      const c = text.charCodeAt(k);
+      if (c === 0x3e /* > */) {
+        spelled = TAG_NAME_START.test(inside);
+        break;
+      }
+      if (c === 0x3c /* < */) {
+        if (!complete(k)) break; // another interrupted `<`: its own walk reads on from here
+        k = nextGt[k + 1]! + 1; // a complete tag inside: it goes
+        continue;
+      }
+      const stop = Math.min(nextLt[k]!, nextGt[k]!);
+      inside += text.slice(k, stop);
+      k = stop;
+    }
+    if (!spelled) continue;
+    out += `${text.slice(from, lt)}<${inside}>`;
+    from = k + 1;
+  }
+  return from === 0 ? undefined : out + text.slice(from);
+}
+
+/**
+ * Rewrites tags written around other tags as the tags they spell, until none is left, so that
+ * removing the inner tags can never leave markup behind as text: SRT `<<b>script>x<</b>/script>`
+ * becomes `<script>x</script>` (then removed as unknown tags), and `<v <b>Ada</b>>Hi` becomes the
+ * voice `<v Ada>`. Each round removes characters, so it ends; text nested deeper than any file
+ * writes loses its `<` and `>` instead, so that no markup survives as text.
+ */
+export function unnestTags(text: string): string {
+  for (let round = 0; round < MAX_UNNEST_ROUNDS; round++) {
+    const next = unnestOnce(text);
+    if (next === undefined) return text;
+    text = next;
+  }
+  return NESTED_TAG.test(text) ? text.replace(ANGLE_BRACKETS, '') : text;
+}
+
+/**
+ * Prepares raw cue text for the tokenizer: tags written around tags unnested (`unnestTags`),
+ * unknown tags removed, a `<` that opens no tag kept as text (`&lt;`), numeric character
+ * references decoded (media-captions only knows a few named ones) without ever producing a `<`,
+ * `>` or `&` that the tokenizer would read as markup.
  */
 export function sanitizeCueMarkup(text: string): string {
+  if (NESTED_TAG.test(text)) text = unnestTags(text);
   if (text.includes('&#') || text.includes('&apos;')) text = text.replace(NUMERIC_ENTITY, decodeNumeric);
   if (!NEEDS_TAG_CLEANUP.test(text)) return text;
   let out = '';

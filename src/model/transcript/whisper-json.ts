@@ -1,8 +1,9 @@
 /**
- * Whisper JSON importer (openai-whisper, faster-whisper, whisperX): `{text, language?, segments:
- * [{start, end, text, words?: [{word, start?, end?, speaker?}], speaker?}]}`. Each segment is a
- * cue; its words give word times (words without times are interpolated); the segment's
- * `speaker` (whisperX diarization) or else its first word's gives the speaker.
+ * Whisper JSON importer (openai-whisper, faster-whisper, whisperX, whisper-timestamped): `{text,
+ * language?, segments: [{start, end, text, words?: [{word, start?, end?, speaker?}], speaker?}]}`.
+ * whisper-timestamped names a word's text `text` instead of `word` (and adds a `confidence`, not
+ * used). Each segment is a cue; its words give word times (words without times are interpolated);
+ * the segment's `speaker` (whisperX diarization) or else its first word's gives the speaker.
  */
 import type { ReadResult, SkippedItem } from './import-result.js';
 import { isObject, show, timeValue } from './json-fields.js';
@@ -32,8 +33,10 @@ export function readWhisperJson(segments: readonly unknown[], language: unknown)
     let speakerLabel: unknown = seg['speaker'];
     if (Array.isArray(seg['words'])) {
       for (const entry of seg['words']) {
-        if (!isObject(entry) || typeof entry['word'] !== 'string') continue;
-        const tokens = splitWords(entry['word']);
+        if (!isObject(entry)) continue;
+        const text = typeof entry['word'] === 'string' ? entry['word'] : entry['text'];
+        if (typeof text !== 'string') continue;
+        const tokens = splitWords(text);
         if (tokens.length === 0) continue;
         const ws = timeValue(entry['start']) ?? NaN;
         const we = timeValue(entry['end']) ?? NaN;

@@ -1,6 +1,6 @@
 import { expect } from '@esm-bundle/chai';
 import { parseVTTTimestamp } from 'media-captions';
-import { readTimingLine } from '../../../src/model/transcript/caption-blocks.js';
+import { readTimingLine } from '../../../src/model/transcript/timing-line.js';
 import { splitWords, stripControls } from '../../../src/model/transcript/plain-text.js';
 import { readCueWords, readSimpleCue, readTokenizedCue, type CueWords } from '../../../src/model/transcript/vtt-cue-text.js';
 import { parseTimestampAt } from '../../../src/model/transcript/vtt-timestamp.js';
@@ -130,13 +130,25 @@ describe('transcript import fast paths: same results as media-captions', () => {
     expect(fastCount).to.be.greaterThan(500);
   });
 
-  it('reads timing lines like media-captions, with and without the common-shape fast path', () => {
-    /** What media-captions' parsers read from a timing line: [start, end] when usable. */
+  it('reads timing lines by the WebVTT grammar (VTT) and like media-captions (SRT), with and without the common-shape fast path', () => {
+    // WebVTT's grammar as a regex: `[h…:]mm:ss.fff`, space, tab or form feed round the arrow,
+    // anything after the end time.
+    const VTT_TIME = '(?:(\\d+):([0-5]\\d):([0-5]\\d)|()([0-5]\\d):([0-5]\\d))\\.(\\d{3})';
+    const VTT_LINE = new RegExp(`^[ \\t\\f]*${VTT_TIME}[ \\t\\f]*-->[ \\t\\f]*${VTT_TIME}`);
+    const seconds = (m: RegExpExecArray, at: number) =>
+      Number(m[at] || m[at + 3] || 0) * 3600 + Number(m[at + 1] ?? m[at + 4]) * 60 + Number(m[at + 2] ?? m[at + 5]) + Number(m[at + 6]) / 1e3;
+    /** What a timing line gives: [start, end] when usable. */
     function expected(line: string, kind: 'vtt' | 'srt'): [number, number] | undefined {
-      const text = kind === 'srt' ? line.replace(/,/g, '.') : line;
-      const [startText = '', trailing = ''] = text.split(/[\s\t]*-->[\s\t]+/);
-      const start = parseVTTTimestamp(startText);
-      const end = parseVTTTimestamp(trailing.split(/[\s\t]+/)[0] ?? '');
+      let start: number | null = null;
+      let end: number | null = null;
+      if (kind === 'vtt') {
+        const m = VTT_LINE.exec(line);
+        if (m) [start, end] = [seconds(m, 1), seconds(m, 8)];
+      } else {
+        const [startText = '', trailing = ''] = line.replace(/,/g, '.').trim().split(/\s*-->\s*/);
+        start = parseVTTTimestamp(startText);
+        end = parseVTTTimestamp(trailing.split(/\s/)[0] ?? '');
+      }
       return start !== null && end !== null && end > start ? [start, end] : undefined;
     }
     const corpus = [
@@ -162,6 +174,20 @@ describe('transcript import fast paths: same results as media-captions', () => {
       '00:00:04.000 --> 00:00:04.000',
       '00:00:01.000 --> ',
       '00:00:0a.000 --> 00:00:04.000',
+      '00:00:25.000-->00:00:27.000',
+      '\t00:00:25.000 --> 00:00:27.000',
+      '\f00:00:25.000\f-->\f00:00:27.000',
+      '\v00:00:25.000 --> 00:00:27.000',
+      '100:00:01.000 --> 100:00:04.000',
+      '0:00:01.000 --> 0:00:04.000',
+      '00:00.000 --> 00:01.000line:40%',
+      '00:00:00.000 --> 00:00:01.000\u0000align:end',
+      '00:00:00.00 --> 00:00:01.000',
+      '00:00:00 --> 00:00:01.000',
+      '00:00 --> 00:01.000',
+      '00:00.0 --> 00:01.000',
+      '60:00.000 --> 61:00.000',
+      '00:00,500 --> 00:01,5',
     ];
     const random = seededRandom(14);
     const stamp = () => {

@@ -70,6 +70,57 @@ describe('transcript import: Whisper JSON', () => {
   });
 });
 
+describe('transcript import: whisper-timestamped JSON and silence', () => {
+  // whisper-timestamped (linto-ai) names a word's text "text" and adds "confidence" to words and segments.
+  const timestamped = {
+    text: ' Bonjour ! Est-ce que vous allez bien ?',
+    segments: [
+      {
+        id: 0, seek: 0, start: 0.5, end: 1.5, text: ' Bonjour !', temperature: 0.0, avg_logprob: -0.4, compression_ratio: 0.8,
+        no_speech_prob: 0.1, confidence: 0.93,
+        words: [{ text: 'Bonjour', start: 0.5, end: 1.2, confidence: 0.96 }, { text: '!', start: 1.2, end: 1.5, confidence: 0.8 }],
+      },
+      {
+        id: 1, seek: 0, start: 2.0, end: 3.8, text: ' Est-ce que vous allez bien ?', temperature: 0.0, avg_logprob: -0.3,
+        compression_ratio: 0.8, no_speech_prob: 0.05, confidence: 0.88,
+        words: [
+          { text: 'Est-ce', start: 2.0, end: 2.4, confidence: 0.9 },
+          { text: 'que', start: 2.4, end: 2.6, confidence: 0.95 },
+          { text: 'vous', start: 2.6, end: 2.9, confidence: 0.97 },
+          { text: 'allez', start: 2.9, end: 3.3, confidence: 0.92 },
+          { text: 'bien', start: 3.3, end: 3.6, confidence: 0.94 },
+          { text: '?', start: 3.6, end: 3.8, confidence: 0.7 },
+        ],
+      },
+    ],
+    language: 'fr',
+  };
+
+  it('takes word times from words that carry "text" instead of "word"', () => {
+    const { transcript: t, format } = importOk(JSON.stringify(timestamped));
+    expect(format).to.equal('whisper-json');
+    expect(t.language).to.equal('fr');
+    expect(t.words()).to.deep.equal(['Bonjour', '!', 'Est-ce', 'que', 'vous', 'allez', 'bien', '?']);
+    expect(Array.from(t.cueWordTimed)).to.deep.equal([1, 1]);
+    expect(times(t.wordStart)).to.deep.equal([0.5, 1.2, 2, 2.4, 2.6, 2.9, 3.3, 3.6]);
+    expect(times(t.wordEnd)).to.deep.equal([1.2, 1.5, 2.4, 2.6, 2.9, 3.3, 3.6, 3.8]);
+  });
+
+  it('reads "segments": [] (a silent recording) as an empty transcript, with a warning', () => {
+    const silence = importOk('{"text": "", "segments": [], "language": "en"}');
+    expect(silence.format).to.equal('whisper-json');
+    expect(silence.transcript.cueCount).to.equal(0);
+    expect(silence.transcript.language).to.equal('en');
+    expect(silence.warnings).to.deep.equal(['"segments" is empty: the transcript has no words (a silent recording?)']);
+    const podcast = importOk({ version: '1.0.0', segments: [] });
+    expect([podcast.format, podcast.transcript.cueCount, podcast.warnings.length]).to.deep.equal(['podcast-json', 0, 1]);
+    const normalized = importOk({ format: 'space-replay-transcript', version: '1.1', cues: [] });
+    expect([normalized.format, normalized.transcript.cueCount, normalized.warnings.length]).to.deep.equal(['normalized-json', 0, 1]);
+    // a file with segments gives no warning
+    expect(importOk(timestamped).warnings).to.deep.equal([]);
+  });
+});
+
 describe('transcript import: errors and sniffing', () => {
   const cases: [string, unknown, string][] = [
     ['empty text', '  \n ', 'the transcript file is empty'],
@@ -100,6 +151,22 @@ describe('transcript import: errors and sniffing', () => {
     expect(importTranscript(json, { maxCues: 2 })).to.deep.equal({ ok: false, error: 'too many cues: 3 (the limit is 2)' });
   });
 
+  it('reads bytes: UTF-32 by its byte order mark, and refuses bytes that are not UTF-8', () => {
+    const text = 'WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nCafé ☕\n';
+    const codes = [0xfeff, ...Array.from(text, (c) => c.codePointAt(0)!)];
+    for (const little of [true, false]) {
+      const utf32 = new Uint8Array(codes.length * 4);
+      codes.forEach((code, i) => new DataView(utf32.buffer).setUint32(i * 4, code, little));
+      expect(importOk(utf32).transcript.cueText).to.deep.equal(['Café ☕']);
+    }
+    // "Café" in Windows-1252: é is the single byte 0xE9
+    const latin = Uint8Array.from('WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nCafé\n', (c) => c.charCodeAt(0));
+    expect(importTranscript(latin)).to.deep.equal({
+      ok: false,
+      error: 'not UTF-8 (looks like windows-1252?): byte 0xE9 on line 4; save the file as UTF-8',
+    });
+  });
+
   it('reads bytes: UTF-8 with a byte order mark and UTF-16', () => {
     const text = 'WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nCafé ☕\n';
     const utf8 = new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode(text)]);
@@ -109,6 +176,11 @@ describe('transcript import: errors and sniffing', () => {
     utf16[1] = 0xfe;
     for (let i = 0; i < text.length; i++) new DataView(utf16.buffer).setUint16(2 + i * 2, text.charCodeAt(i), true);
     expect(importOk(utf16).transcript.cueText).to.deep.equal(['Café ☕']);
+    const utf16be = new Uint8Array(2 + text.length * 2);
+    utf16be[0] = 0xfe;
+    utf16be[1] = 0xff;
+    for (let i = 0; i < text.length; i++) new DataView(utf16be.buffer).setUint16(2 + i * 2, text.charCodeAt(i), false);
+    expect(importOk(utf16be).transcript.cueText).to.deep.equal(['Café ☕']);
   });
 
   it('follows the given type over sniffing', () => {

@@ -27,7 +27,8 @@ describe('transcript import: SRT', () => {
   it('reads a "NAME:" prefix as the speaker when it prefixes two or more cues', () => {
     const { transcript: t } = importOk(SRT_SAMPLE);
     expect(t.speakers).to.deep.equal([{ label: 'ADA' }, { label: 'GRACE' }]);
-    expect(Array.from(t.cueSpeaker)).to.deep.equal([0, 1, 0, 1, -1]);
+    // "Note:" is text, so that cue has no marker and keeps GRACE, the speaker before it
+    expect(Array.from(t.cueSpeaker)).to.deep.equal([0, 1, 0, 1, 1]);
   });
 
   it('reads a single "Name:" prefix when it names a participant, and <v> voices', () => {
@@ -57,5 +58,26 @@ describe('transcript import: SRT', () => {
     expect(t.cueText).to.deep.equal(['First', 'Second 12 apples', 'Third']);
     expect(Array.from(t.cueStart)).to.deep.equal([1, 2, 3]);
     expect(skipped).to.deep.equal([]);
+  });
+});
+
+describe('transcript import: SRT speakers carry over', () => {
+  it('keeps a "Name:" speaker for the cues after it until the next marker; <v> and Name: always win', () => {
+    // Podcast SRT exports write "Name:" only where the speaker changes.
+    const srt = [
+      '1', '00:00:00,000 --> 00:00:03,000', 'Maya Chen: Welcome to the release call.', '',
+      '2', '00:00:03,000 --> 00:00:06,000', 'We have three things to cover today.', '',
+      '3', '00:00:06,000 --> 00:00:09,000', 'Tom Okafor: Let me start with the player.', '',
+      '4', '00:00:09,000 --> 00:00:12,000', 'It now reads more caption files.', '',
+      '5', '00:00:12,000 --> 00:00:14,000', '<v Maya Chen>Nice.</v>', '',
+      '6', '00:00:14,000 --> 00:00:16,000', 'What about chapters?', '',
+      '7', '00:00:16,000 --> 00:00:18,000', 'Tom Okafor: Those too.', '',
+      '8', '00:00:18,000 --> 00:00:20,000', 'Maya Chen: Good.', '',
+      '9', '00:00:20,000 --> 00:00:22,000', 'See you next week.', '',
+    ].join('\n');
+    const { transcript: t } = importOk(srt);
+    expect(t.speakers.map((s) => s.label)).to.deep.equal(['Maya Chen', 'Tom Okafor']);
+    expect(Array.from(t.cueSpeaker)).to.deep.equal([0, 0, 1, 1, 0, 0, 1, 0, 0]);
+    expect(t.cueText[1]).to.equal('We have three things to cover today.');
   });
 });

@@ -11,7 +11,8 @@ describe('transcript import: WebVTT', () => {
     expect(t.cueCount).to.equal(4);
     expect(t.wordCount).to.equal(24);
     expect(t.speakers).to.deep.equal([{ label: 'Ada Lovelace' }, { label: 'Grace Hopper' }]);
-    expect(Array.from(t.cueSpeaker)).to.deep.equal([0, 1, 1, -1]);
+    // the last cue has no voice: it keeps Grace's, the speaker before it
+    expect(Array.from(t.cueSpeaker)).to.deep.equal([0, 1, 1, 1]);
     expect(times(t.cueStart)).to.deep.equal([1, 4.5, 10, 13]);
     expect(times(t.cueEnd)).to.deep.equal([4, 7, 12, 15]);
     expect(t.cueText).to.deep.equal([
@@ -131,5 +132,146 @@ describe('transcript import: WebVTT', () => {
       ok: false,
       error: 'no readable cues: 1 item(s) skipped, the first at line 3: cue end 00:00:01.000 is not after its start 00:00:02.000',
     });
+  });
+});
+
+describe('transcript import: WebVTT as tools write it', () => {
+  it('reads a cue right after the WEBVTT line: a line holding "-->" ends the header', () => {
+    // Some converters write no blank line after the signature; the WebVTT parser starts the cue there.
+    const vtt = 'WEBVTT\n00:00:00.000 --> 00:00:01.000\nfirst\n\n00:00:01.000 --> 00:00:02.000\nsecond\n';
+    const { transcript: t, skipped } = importOk(vtt);
+    expect(t.cueText).to.deep.equal(['first', 'second']);
+    expect(skipped).to.deep.equal([]);
+    const withHeader = 'WEBVTT\nKind: captions\nLanguage: de\n00:00:00.000 --> 00:00:01.000\nerste\n';
+    const read = importOk(withHeader);
+    expect(read.transcript.cueText).to.deep.equal(['erste']);
+    expect(read.transcript.language).to.equal('de');
+  });
+
+  it('starts a new cue at a timing line inside a cue (a missing blank line)', () => {
+    // youtube-dl's auto-caption exports: word timestamps in <c> spans, and sometimes no blank line between cues.
+    const vtt = [
+      'WEBVTT',
+      'Kind: captions',
+      'Language: en',
+      '',
+      '00:00:00.000 --> 00:00:02.310 align:start position:0%',
+      'so<00:00:00.480><c> today</c><00:00:00.960><c> we</c>',
+      '00:00:02.310 --> 00:00:04.560 align:start position:0%',
+      'talk<00:00:02.800><c> about</c><00:00:03.500><c> captions</c>',
+      '',
+      '00:00:04.560 --> 00:00:06.000 align:start position:0%',
+      'and<00:00:05.000><c> timing</c>',
+      '',
+    ].join('\n');
+    const { transcript: t, skipped } = importOk(vtt);
+    expect(t.cueText).to.deep.equal(['so today we', 'talk about captions', 'and timing']);
+    expect(times(t.cueStart)).to.deep.equal([0, 2.31, 4.56]);
+    const [first, last] = t.wordsOfCue(1);
+    expect(times(t.wordStart.subarray(first, last))).to.deep.equal([2.31, 2.8, 3.5]);
+    expect(skipped).to.deep.equal([]);
+  });
+
+  it('keeps prose with an arrow as cue text, but a broken timing line inside a cue still ends it', () => {
+    const vtt = [
+      'WEBVTT',
+      '',
+      '00:00:00.000 --> 00:00:02.000',
+      '<v Ada>Flow goes A --> B',
+      '00:00:02.000 --> 00:00:0x.000',
+      'lost with its broken timing line',
+      '00:00:04.000 --> 00:00:05.000',
+      'next',
+      '',
+    ].join('\n');
+    const { transcript: t, skipped } = importOk(vtt);
+    expect(t.cueText).to.deep.equal(['Flow goes A --> B', 'next']);
+    expect(skipped).to.deep.equal([{ line: 5, reason: 'bad cue end time "00:00:0x.000"' }]);
+  });
+
+  it('reads timing lines by the WebVTT grammar: the valid forms it used to refuse', () => {
+    const vtt = [
+      'WEBVTT',
+      '',
+      '00:00:25.000-->00:00:27.000',
+      'no spaces round the arrow',
+      '',
+      '  \t00:00:27.000 --> 00:00:28.000',
+      'whitespace before the start',
+      '',
+      '100:00:00.000 --> 100:00:01.500',
+      'three-digit hours',
+      '',
+      '00:30.000 --> 00:31.000line:40%',
+      'settings right after the end',
+      '',
+    ].join('\n');
+    const { transcript: t, skipped } = importOk(vtt);
+    expect(times(t.cueStart)).to.deep.equal([25, 27, 30, 360000]);
+    expect(times(t.cueEnd)).to.deep.equal([27, 28, 31, 360001.5]);
+    expect(skipped).to.deep.equal([]);
+  });
+
+  it('reads timing lines by the WebVTT grammar: the invalid forms it used to accept', () => {
+    const vtt = [
+      'WEBVTT',
+      '',
+      '00:00:00.00 --> 00:00:01.000',
+      'two fraction digits',
+      '',
+      '00:00:01.000 --> 00:00:02',
+      'no fraction',
+      '',
+      '00:02 --> 00:03.000',
+      'minutes and seconds only',
+      '',
+      '00:03.0 --> 00:04.000',
+      'one fraction digit',
+      '',
+      '00:04.000 --> 00:05.000',
+      'valid',
+      '',
+    ].join('\n');
+    const { transcript: t, skipped } = importOk(vtt);
+    expect(t.cueText).to.deep.equal(['valid']);
+    expect(skipped).to.deep.equal([
+      { line: 3, reason: 'bad cue start time "00:00:00.00"' },
+      { line: 6, reason: 'bad cue end time "00:00:02"' },
+      { line: 9, reason: 'bad cue start time "00:02"' },
+      { line: 12, reason: 'bad cue start time "00:03.0"' },
+    ]);
+  });
+
+  it('carries a <v> voice to the cues after it until another voice (Podcasting 2.0 style)', () => {
+    // The Podcasting 2.0 transcript spec's WebVTT writes <v Name> only where the speaker changes.
+    const vtt = [
+      'WEBVTT',
+      '',
+      '00:00:00.000 --> 00:00:04.000',
+      '<v Alice Host>Welcome back to the show.',
+      '',
+      '00:00:04.000 --> 00:00:08.000',
+      'Today we talk about chapters.',
+      '',
+      '00:00:08.000 --> 00:00:11.000',
+      '<v Bob Guest>Thanks for having me.',
+      '',
+      '00:00:11.000 --> 00:00:13.000',
+      'It is good to be here.',
+      '',
+      '00:00:13.000 --> 00:00:14.000',
+      '<v Alice Host>Great.',
+      '',
+      '00:00:14.000 --> 00:00:15.000',
+      '<v>[music]',
+      '',
+      '00:00:15.000 --> 00:00:16.000',
+      'still music',
+      '',
+    ].join('\n');
+    const { transcript: t } = importOk(vtt);
+    expect(t.speakers.map((s) => s.label)).to.deep.equal(['Alice Host', 'Bob Guest']);
+    // an explicit voice always wins, and an empty <v> means no speaker from there on
+    expect(Array.from(t.cueSpeaker)).to.deep.equal([0, 0, 1, 1, 0, -1, -1]);
   });
 });

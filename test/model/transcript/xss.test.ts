@@ -50,6 +50,27 @@ describe('transcript import: hostile text stays plain text', () => {
     expect(toPlainText(t, { timestamps: false })).to.contain('<img src=x onerror=alert(1)>: voice name');
   });
 
+  it('tags written around tags are stripped to a fixed point, not left behind as text', () => {
+    const srt = [
+      '1', '00:00:01,000 --> 00:00:02,000', '<<b>script>alert(1)<</b>/script>', '',
+      '2', '00:00:02,000 --> 00:00:03,000', 'a <<<i>i>img src=x onerror=alert(1)>b', '',
+      '3', '00:00:03,000 --> 00:00:04,000', '<scr<b>ipt>c</scr<i>ipt> and a < b <i>c</i> d > e', '',
+    ].join('\n');
+    const { transcript: srtRead } = importOk(srt);
+    expect(srtRead.cueText).to.deep.equal(['alert(1)', 'a b', 'c and a < b c d > e']);
+    for (const text of srtRead.cueText) expect(text).to.not.match(/<[a-z/]/i);
+    // nested deeper than any file writes: the markup goes, the text stays, and it takes no time
+    const deep = `1\n00:00:01,000 --> 00:00:02,000\n${'<'.repeat(5000)}${'b>'.repeat(5000)}script>x\n`;
+    expect(importOk(deep).transcript.cueText[0]).to.not.match(/<[a-z/]/i);
+
+    // the voice that the inner tags spell is a voice, so the speaker checks see it
+    const vtt = 'WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n<v <b>Ada</b>>Hello\n';
+    const result = importOk(vtt, { participants: [{ id: 'bo', name: 'Bo' }] });
+    expect(result.transcript.cueText).to.deep.equal(['Hello']);
+    expect(result.transcript.speakers).to.deep.equal([{ label: 'Ada' }]);
+    expect(result.unmatchedSpeakers).to.deep.equal(['Ada']);
+  });
+
   it('JSON: strings are taken as text, never parsed as markup', () => {
     const json = {
       version: '1.0.0',
