@@ -11,7 +11,7 @@ import { writeFilesAtomically } from './atomic-files.js';
 import { ExitCode, type CliIo } from './cli-io.js';
 import { checkAgainst } from './json-input.js';
 import { readJsonFile } from './json-file.js';
-import { cliVersion } from './main.js';
+import { cliVersion } from './package-info.js';
 import { fail, ok, type Outcome } from './outcome.js';
 import { renderRss, type RssChannel, type RssEpisode } from './rss-document.js';
 import { listSources, loadEpisode, type SourceList } from './rss-sources.js';
