@@ -11,6 +11,7 @@
  * the load section's main-thread figures (`npm run bench -- --only load`).
  */
 import { parseManifest } from '../src/manifest/index.js';
+import { checkClipConsent } from '../src/model/clip-consent.js';
 import { importTranscript, toNormalizedJson } from '../src/model/transcript/index.js';
 import { generateNormalized, generateWebVTT, seededRandom } from '../test/model/transcript/generated-transcript.js';
 import { minimalManifest } from '../test/manifest/fixtures.js';
@@ -109,6 +110,18 @@ export default async function run(): Promise<BenchFigure[]> {
   const parsed = parseManifest(manifest);
   if (!parsed.ok) throw new Error(`bench manifest invalid: ${parsed.errors.slice(0, 3).map((e) => `${e.path}: ${e.message}`).join('; ')}`);
   figures.push(figure('models.parseManifest', 'parseManifest, 20,000 inline cues', 'ms', measure(15, () => parseManifest(manifest)), 10));
+
+  // A clip check against 100,000 segments, half of them by someone who refused clips (index built first).
+  const consentManifest = {
+    participants: [{ id: 'yes', name: 'Yes', consent: { clip: true } }, { id: 'no', name: 'No', consent: { clip: false } }],
+    segments: Array.from({ length: 100_000 }, (_, i) => ({ speaker: i % 2 ? 'no' : 'yes', startTime: i, endTime: i + 0.9 })),
+  };
+  checkClipConsent(consentManifest, 0, 1);
+  const CHECKS = 100_000;
+  const consent = measure(5, () => {
+    for (let i = 0; i < CHECKS; i++) if (!checkClipConsent(consentManifest, times[i]! % 99_990, (times[i]! % 99_990) + 0.5).ok) sink++;
+  });
+  figures.push(figure('models.clipConsent', 'clip consent check (100,000 segments)', 'µs', scaled(consent, 1000 / CHECKS)));
 
   if (sink === 0.5) console.log('unreachable');
   return figures;
