@@ -21,8 +21,8 @@ import { audiogramScript, type SpeakerSpan } from './audiogram-captions.js';
 import { audiogramLayout, renderAudiogram, type AudiogramSize } from './audiogram.js';
 import { ExitCode, type CliIo } from './cli-io.js';
 import { findFfmpeg, runFfmpeg, type FfmpegTools } from './ffmpeg.js';
-import { describeFsError, readInputText } from './input-file.js';
-import { loadManifestSource, localFileOf } from './manifest-source.js';
+import { describeFsError } from './input-file.js';
+import { isInFolder, loadManifestSource, localFileOf, referencedContent } from './manifest-source.js';
 import { fail, ok, type Outcome } from './outcome.js';
 import { forEachPcmChunk } from './pcm-stream.js';
 import { createProgressBar } from './progress.js';
@@ -199,7 +199,7 @@ export function refuse(manifest: Manifest, start: number, end: number, max: numb
 
 /** The packed progressive file (`audio.m4a`) to cut from; ffmpeg seeks in it without reading what comes before. */
 function localAudio(manifest: Manifest, dir: string): Outcome<string> {
-  const chosen = manifest.audio.find((a) => a.type !== 'application/vnd.apple.mpegurl' && !/^[A-Za-z][A-Za-z0-9+.-]*:/.test(a.url) && !a.url.startsWith('/'));
+  const chosen = manifest.audio.find((a) => a.type !== 'application/vnd.apple.mpegurl' && isInFolder(a.url));
   if (!chosen) return fail('no progressive audio file (audio.m4a, as pack writes it) in the folder to cut the clip from');
   return ok(localFileOf(dir, chosen.url));
 }
@@ -229,16 +229,10 @@ async function audiogramInputs(
 }
 
 async function loadPeaks(manifest: Manifest, dir: string): Promise<Peaks | undefined> {
-  const ref = manifest.waveform;
-  if (!ref) return undefined;
-  let input: unknown = ref.data;
-  if (ref.url !== undefined) {
-    if (/^[A-Za-z][A-Za-z0-9+.-]*:/.test(ref.url)) return undefined;
-    const text = await readInputText(localFileOf(dir, ref.url), ref.url);
-    if (!text.ok) return undefined;
-    input = text.value;
-  }
-  const decoded = decodePeaks(input);
+  if (!manifest.waveform) return undefined;
+  const content = await referencedContent(manifest.waveform, dir);
+  if (!content?.ok) return undefined;
+  const decoded = decodePeaks(content.value);
   return decoded.ok ? decoded.peaks : undefined;
 }
 
@@ -289,13 +283,8 @@ async function loadTranscript(manifest: Manifest, dir: string): Promise<Transcri
   const refs = manifest.transcripts ?? [];
   const ref = refs.find((r) => r.type === 'application/json') ?? refs[0];
   if (!ref) return undefined;
-  let input: unknown = ref.data;
-  if (ref.url !== undefined) {
-    if (/^[A-Za-z][A-Za-z0-9+.-]*:/.test(ref.url)) return undefined;
-    const text = await readInputText(localFileOf(dir, ref.url), ref.url);
-    if (!text.ok) return undefined;
-    input = text.value;
-  }
-  const imported = importTranscript(input, { type: ref.type, ...(ref.url ? { fileName: ref.url } : {}), participants: manifest.participants });
+  const content = await referencedContent(ref, dir);
+  if (!content?.ok) return undefined;
+  const imported = importTranscript(content.value, { type: ref.type, ...(ref.url ? { fileName: ref.url } : {}), participants: manifest.participants });
   return imported.ok ? imported.transcript : undefined;
 }

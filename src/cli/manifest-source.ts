@@ -20,6 +20,22 @@ export function localFileOf(dir: string, url: string): string {
   return join(dir, decodeURIComponent(url.split(/[?#]/)[0]!));
 }
 
+/** Whether a manifest URL names a file inside the manifest's folder: no scheme, not rooted at `/`. */
+export function isInFolder(url: string): boolean {
+  return !/^[A-Za-z][A-Za-z0-9+.-]*:/.test(url) && !url.startsWith('/');
+}
+
+/**
+ * What a manifest reference (`waveform`, a transcript, `chapters`) holds: its inline `data`, or the
+ * text of its file in `dir`. Undefined when it names a file outside the folder, which is not read;
+ * a failure when its file cannot be read.
+ */
+export async function referencedContent(ref: { data?: unknown; url?: string | undefined }, dir: string): Promise<Outcome<unknown> | undefined> {
+  if (ref.url === undefined) return ok(ref.data);
+  if (!isInFolder(ref.url)) return undefined;
+  return readInputText(localFileOf(dir, ref.url), ref.url);
+}
+
 /** Whether `target` looks like a URL rather than a path. */
 export function isUrlLike(target: string): boolean {
   return /^[A-Za-z][A-Za-z0-9+.-]*:\/\//.test(target);

@@ -12,7 +12,7 @@ import { encodeRun, packetRuns, type AacTrack, type PacketRun } from './aac-patc
 import { probeAudio, type FfmpegTools } from './ffmpeg.js';
 import { fragmentPacket, patchFragment, readFragment } from './fmp4-fragment.js';
 import { readM4aLayout, readPackets, writePatchedM4a } from './m4a-packets.js';
-import { localFileOf } from './manifest-source.js';
+import { isInFolder, localFileOf } from './manifest-source.js';
 import { fail, ok, type Outcome } from './outcome.js';
 import type { TimeRange } from './silence-filter.js';
 
@@ -38,7 +38,7 @@ function localAudio(manifest: Manifest): Outcome<{ progressive: string; playlist
   let progressive: string | undefined;
   let playlist: string | undefined;
   for (const [i, source] of manifest.audio.entries()) {
-    if (/^[A-Za-z][A-Za-z0-9+.-]*:/.test(source.url) || source.url.startsWith('/')) {
+    if (!isInFolder(source.url)) {
       return fail(`audio[${i}] ${source.url}: not a file in the folder, so it cannot be silenced here (redact the copy it comes from)`);
     }
     if (source.type === 'audio/mp4' && progressive === undefined) progressive = source.url;

@@ -17,7 +17,7 @@ import { ExitCode, type CliIo } from './cli-io.js';
 import { findFfmpeg } from './ffmpeg.js';
 import { describeFsError } from './input-file.js';
 import { linkTree } from './linked-copy.js';
-import { localFileOf } from './manifest-source.js';
+import { isInFolder, localFileOf } from './manifest-source.js';
 import { fail, ok, type Outcome } from './outcome.js';
 import { repeak, type WaveformPixels } from './peaks-patch.js';
 import { patchAudio, type AudioPatch } from './redact-audio.js';
@@ -253,7 +253,7 @@ async function loadTranscripts(folder: string, manifest: Manifest): Promise<Outc
       transcripts.push({ where: `transcripts[${i}]`, format, transcript: imported.transcript, inlineIndex: i });
       continue;
     }
-    if (/^[A-Za-z][A-Za-z0-9+.-]*:/.test(ref.url) || ref.url.startsWith('/')) return fail(`transcripts[${i}] ${ref.url}: not a file in the folder, so its words cannot be removed here`);
+    if (!isInFolder(ref.url)) return fail(`transcripts[${i}] ${ref.url}: not a file in the folder, so its words cannot be removed here`);
     const path = localFileOf(folder, ref.url);
     let text: string;
     try {
@@ -271,7 +271,7 @@ async function loadTranscripts(folder: string, manifest: Manifest): Promise<Outc
   const derived: { path: string; format: TranscriptFileFormat }[] = [];
   const candidates = [manifest.downloads?.transcript, 'transcript.srt', 'transcript.txt'];
   for (const candidate of candidates) {
-    if (candidate === undefined || /^[A-Za-z][A-Za-z0-9+.-]*:/.test(candidate) || candidate.startsWith('/')) continue;
+    if (candidate === undefined || !isInFolder(candidate)) continue;
     const path = candidate.split(/[?#]/)[0]!;
     if (seen.has(path)) continue;
     try {
