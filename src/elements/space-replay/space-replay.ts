@@ -414,6 +414,8 @@ export class SpaceReplay extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    // The waveform's library loads beside the manifest.
+    WaveformController.preload();
     if (this._input === undefined && !this.src) {
       const script = this.querySelector(':scope > script[type="application/json"]');
       if (script) this._inline = script.textContent ?? '';
