@@ -65,7 +65,7 @@ export class WaveformController implements ReactiveController {
   /** Adds itself to `host`; `media` is the element wavesurfer follows. */
   constructor(
     host: ReactiveControllerHost,
-    private readonly media: HTMLMediaElement,
+    readonly media: HTMLMediaElement,
   ) {
     host.addController(this);
   }

@@ -6,6 +6,7 @@ import { readAlongMessages } from '../../i18n/read-along-messages.js';
 import { languageOf, loadMessages, messagesFor, type TranscriptMessages } from '../../i18n/messages.js';
 import { formatSpokenTime, formatTime } from '../../model/time.js';
 import { toPlainText, toWebVTT, type SearchHit, type Transcript } from '../../model/transcript/index.js';
+import { PlayerConsumer } from '../player-state/player-consumer.js';
 import { initialsOf, safeAvatarUrl } from './avatar.js';
 import {
   avatarNode,
@@ -85,8 +86,10 @@ const chevron = (d: string): TemplateResult =>
  * `<space-replay-transcript>`: a synced, searchable transcript panel. Paragraphs follow speaker
  * turns; the word being spoken is highlighted; clicking (or Enter on) a word or a paragraph's time
  * asks the player to seek; selecting words asks for a clip. Only the visible paragraphs (and a
- * margin) are in the DOM, so a 4-hour, 60,000-word transcript stays light. The player passes state
- * down and listens for requests; see docs/transcript-panel.md.
+ * margin) are in the DOM, so a 4-hour, 60,000-word transcript stays light. Inside a
+ * `<space-replay-provider>` (or `<space-replay>`) it is a part: it asks for the recording's
+ * transcript and takes its properties from the player's state (docs/compose.md). On its own, a
+ * page sets them and listens for the requests; see docs/transcript-panel.md.
  *
  * @example
  * <space-replay-transcript style="height: 24rem"></space-replay-transcript>
@@ -197,6 +200,15 @@ export class SpaceReplayTranscript extends LitElement {
   private _dirtyBlocks = false;
   private _layingOut = false;
 
+  /** Inside a provider: its state (the properties follow it) and its clock (the highlight does). */
+  private readonly _player = new PlayerConsumer(this, (t) => {
+    if (this._player.state) this.currentTime = t;
+  });
+  private _asked = false;
+  private _providerLang = '';
+  private _follow = 0;
+  private _followPending = false;
+
   private _query = '';
   private _hits: SearchHit[] = [];
   private _activeHit = -1;
@@ -251,12 +263,14 @@ export class SpaceReplayTranscript extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    this._asked = false;
     this._resizeObserver?.disconnect();
     this._unwatchFollowed();
     this._timers.clear();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    this._followProvider();
     const lang = this._language();
     // Languages other than English load on demand: render again (blocks hold strings too) once they have.
     if (messagesFor(lang) === messagesFor('en')) {
@@ -346,6 +360,53 @@ export class SpaceReplayTranscript extends LitElement {
   }
 
   protected override updated(changed: PropertyValues<this>): void {
+    this._layOut(changed);
+    if (this._followPending) {
+      this._followPending = false;
+      this._revealWord(this._followWord(), true);
+    }
+  }
+
+  /**
+   * Inside a provider, the properties follow its state: the recording's transcript (asked for once
+   * connected), participants, redactions and length, the clip range, whether it plays. Runs first
+   * in willUpdate, so the rest of the update sees the changes as its own.
+   */
+  private _followProvider(): void {
+    const s = this._player.state;
+    if (!s) return;
+    if (!this._asked) {
+      this._asked = true;
+      emit(this, 'space-replay-transcript-request', null);
+    }
+    const manifest = s.recording?.manifest;
+    const r = s.readAlong;
+    this.transcript = r?.transcript;
+    this.unavailable = r?.transcriptUnavailable ?? false;
+    this.skipped = r?.skipped ?? 0;
+    this.participants = manifest?.participants ?? NONE;
+    this.redactions = manifest?.redactions ?? NONE;
+    this.duration = manifest?.duration ?? NaN;
+    this.playing = s.playing;
+    this.downloadName = manifest?.id ?? 'transcript';
+    this.allowDownload = Boolean(manifest?.downloads?.transcript) && (manifest?.participants ?? []).every((p) => p.consent.download !== false);
+    const range = r?.clip ?? r?.editing ?? undefined;
+    if (range?.start !== this.range?.start || range?.end !== this.range?.end) this.range = range ? { start: range.start, end: range.end } : undefined;
+    if (s.lang !== this._providerLang) {
+      // Rendered blocks hold strings of the old language.
+      this._providerLang = s.lang;
+      this._speakers = this._speakerViews();
+      this._dirtyBlocks = true;
+    }
+    if (s.follow !== this._follow) {
+      // A press on the timeline: follow playback again, and show where it is once rendered.
+      this._follow = s.follow;
+      this._following = true;
+      this._followPending = true;
+    }
+  }
+
+  private _layOut(changed: PropertyValues<this>): void {
     const scroller = this.renderRoot.querySelector<HTMLElement>('.scroller');
     const list = this.renderRoot.querySelector<HTMLElement>('.list');
     if (scroller !== this._scroller) {
@@ -1166,6 +1227,7 @@ export class SpaceReplayTranscript extends LitElement {
   }
 }
 
+const NONE: readonly never[] = [];
 const SCROLL_KEYS = new Set(['ArrowUp', 'ArrowDown', 'PageUp', 'PageDown', 'Home', 'End', ' ']);
 
 function prefersReducedMotion(): boolean {

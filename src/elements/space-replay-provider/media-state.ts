@@ -1,0 +1,103 @@
+/**
+ * The provider's audio: one `<audio>` element, the media engine that feeds it (native HLS,
+ * hls.js or a progressive file), the clock that reads its position every frame while playing,
+ * and what it reports (playing, buffering, rate, volume), with the player's public media events
+ * fired from the host. Made on the provider's first use, never in its constructor: a server
+ * rendering the element has no document.
+ */
+
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { MediaEngineController, type MediaEngineError } from '../../controllers/media-engine-controller.js';
+import { PlaybackClockController } from '../../controllers/playback-clock-controller.js';
+import { emit } from '../../events.js';
+
+/** What the host hears. */
+export interface MediaStateCallbacks {
+  /** A new position (every frame while playing, and after seeks). */
+  tick(time: number): void;
+  /** Playback started or paused (`playing`). */
+  playingChanged(playing: boolean): void;
+  /** A playback problem. */
+  error(error: MediaEngineError): void;
+  /** Playback recovered from a reported problem. */
+  recovered(): void;
+  /** A seek finished or the rate changed (the media session shows the position). */
+  positionChanged(): void;
+}
+
+/** The audio element and what it reports. */
+export class MediaState implements ReactiveController {
+  /** The element the audio plays through. */
+  readonly media: HTMLAudioElement;
+  /** Its source: native, hls.js or progressive. */
+  readonly engine: MediaEngineController;
+  /** Playback reached the end (cleared by play and seeks). */
+  ended = false;
+  /** Playback waits for data. */
+  buffering = false;
+  /** Playback rate. */
+  rate = 1;
+  /** Volume, 0..1. */
+  volume = 1;
+  /** Muted. */
+  muted = false;
+
+  /** Makes the audio element and wires it to `host`. */
+  constructor(host: ReactiveControllerHost & HTMLElement, callbacks: MediaStateCallbacks) {
+    const media = document.createElement('audio');
+    this.media = media;
+    media.preload = 'metadata';
+    this.engine = new MediaEngineController(host, media, {
+      onError: (e) => callbacks.error(e),
+      onEngine: (engine) => emit(host, 'space-replay-engine', { engine }),
+      onRecovered: () => callbacks.recovered(),
+    });
+    // The clock registers itself with the host; nothing else needs a handle on it.
+    new PlaybackClockController(host, media, (t) => callbacks.tick(t));
+    const on = (type: string, listener: () => void): void => media.addEventListener(type, listener);
+    // What the parts show changed: the host shares it (only on a change: `seeked` and `playing` come often).
+    const state: MediaState = this;
+    const set = <K extends 'ended' | 'buffering' | 'rate' | 'volume' | 'muted'>(field: K, value: MediaState[K]): void => {
+      if (state[field] === value) return;
+      state[field] = value;
+      host.requestUpdate();
+    };
+    const position = (): { currentTime: number } => ({ currentTime: media.currentTime });
+    on('play', () => {
+      set('ended', false);
+      callbacks.playingChanged(true);
+      emit(host, 'space-replay-play', position());
+    });
+    on('pause', () => {
+      set('buffering', false);
+      callbacks.playingChanged(false);
+      emit(host, 'space-replay-pause', position());
+    });
+    on('ended', () => {
+      set('ended', true);
+      emit(host, 'space-replay-ended', position());
+    });
+    on('waiting', () => set('buffering', true));
+    for (const type of ['playing', 'canplay', 'emptied']) on(type, () => set('buffering', false));
+    on('seeked', () => {
+      callbacks.positionChanged();
+      emit(host, 'space-replay-seeked', position());
+    });
+    on('ratechange', () => {
+      set('rate', media.playbackRate);
+      callbacks.positionChanged();
+      emit(host, 'space-replay-ratechange', { playbackRate: this.rate });
+    });
+    on('volumechange', () => {
+      set('volume', media.volume);
+      set('muted', media.muted);
+    });
+    host.addController(this);
+  }
+
+  /** Nothing: the engine and the clock connect themselves. */
+  hostConnected(): void {}
+
+  /** Nothing: the engine unloads itself. */
+  hostDisconnected(): void {}
+}
