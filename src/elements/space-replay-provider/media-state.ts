@@ -9,7 +9,8 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { MediaEngineController, type MediaEngineError } from '../../controllers/media-engine-controller.js';
 import { PlaybackClockController } from '../../controllers/playback-clock-controller.js';
-import { emit } from '../../events.js';
+import { emit, type PlayerErrorDetail } from '../../events.js';
+import type { PlayerSnapshot } from '../player-state/player-context.js';
 
 /** What the host hears. */
 export interface MediaStateCallbacks {
@@ -17,10 +18,6 @@ export interface MediaStateCallbacks {
   tick(time: number): void;
   /** Playback started or paused (`playing`). */
   playingChanged(playing: boolean): void;
-  /** A playback problem. */
-  error(error: MediaEngineError): void;
-  /** Playback recovered from a reported problem. */
-  recovered(): void;
   /** A seek finished or the rate changed (the media session shows the position). */
   positionChanged(): void;
 }
@@ -41,16 +38,20 @@ export class MediaState implements ReactiveController {
   volume = 1;
   /** Muted. */
   muted = false;
+  /** The playback problem reported last (`space-replay-error` went out with it), until it clears. */
+  error: PlayerErrorDetail | null = null;
+  private readonly host: ReactiveControllerHost & HTMLElement;
 
   /** Makes the audio element and wires it to `host`. */
   constructor(host: ReactiveControllerHost & HTMLElement, callbacks: MediaStateCallbacks) {
+    this.host = host;
     const media = document.createElement('audio');
     this.media = media;
     media.preload = 'metadata';
     this.engine = new MediaEngineController(host, media, {
-      onError: (e) => callbacks.error(e),
+      onError: (e) => this.report(e),
       onEngine: (engine) => emit(host, 'space-replay-engine', { engine }),
-      onRecovered: () => callbacks.recovered(),
+      onRecovered: () => this.clearError(),
     });
     // The clock registers itself with the host; nothing else needs a handle on it.
     new PlaybackClockController(host, media, (t) => callbacks.tick(t));
@@ -93,6 +94,38 @@ export class MediaState implements ReactiveController {
       set('muted', media.muted);
     });
     host.addController(this);
+  }
+
+  /** Loads the source again after a problem (the Retry button), keeping the position. */
+  retry(): void {
+    if (!this.error) return;
+    this.clearError();
+    this.engine.retry();
+  }
+
+  /** What the parts see of the audio. */
+  snapshot(): Pick<PlayerSnapshot, 'ended' | 'buffering' | 'rate' | 'volume' | 'muted' | 'mediaError' | 'media'> {
+    return { ended: this.ended, buffering: this.buffering, rate: this.rate, volume: this.volume, muted: this.muted, mediaError: this.error, media: this.media };
+  }
+
+  /** Detaches the source for a new recording: nothing of the old one remains. */
+  unload(): void {
+    this.engine.unload();
+    this.clearError();
+    this.ended = false;
+  }
+
+  /** The problem is over (playback recovered, a retry, a new source). */
+  clearError(): void {
+    if (!this.error) return;
+    this.error = null;
+    this.host.requestUpdate();
+  }
+
+  private report(error: MediaEngineError): void {
+    this.error = { code: error.code, message: error.message, fatal: error.fatal, ...(error.status !== undefined ? { status: error.status } : {}) };
+    this.host.requestUpdate();
+    emit(this.host, 'space-replay-error', this.error);
   }
 
   /** Nothing: the engine and the clock connect themselves. */

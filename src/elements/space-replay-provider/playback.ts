@@ -52,7 +52,7 @@ export class Playback {
   constructor(
     private readonly host: PlaybackHost,
     private readonly media: () => MediaState,
-    private readonly player: SessionPlayer,
+    private readonly player: () => SessionPlayer,
   ) {}
 
   /** Starts `recording`; `link` is the clip-link parser when the page's URL has a time. */
@@ -146,7 +146,7 @@ export class Playback {
       if (recording !== this.recording || !this.host.playing) return;
       this.session = session;
       const avatarOf = (p: object): string | undefined => recording.speakers.find((r) => r.participant === p)?.avatar;
-      session.claimFor(this.host, recording.manifest, avatarOf, this.player);
+      session.claimFor(this.host, recording.manifest, avatarOf, this.player());
       this.syncSession();
     });
   }

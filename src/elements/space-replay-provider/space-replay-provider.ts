@@ -1,7 +1,6 @@
 import { ContextProvider } from '@lit/context';
 import { TaskStatus } from '@lit/task';
 import { html, LitElement, nothing, type PropertyDeclaration, type PropertyValues, type TemplateResult } from 'lit';
-import type { MediaEngineError } from '../../controllers/media-engine-controller.js';
 import type { EnginePreference } from '../../controllers/source-choice.js';
 import { emit, type PlayerErrorDetail } from '../../events.js';
 import { languageOf, loadMessages, messagesFor } from '../../i18n/messages.js';
@@ -9,6 +8,7 @@ import type { Manifest } from '../../manifest/types.js';
 import { ClockHub } from '../player-state/player-clock.js';
 import { playerContext, type PlayerSnapshot, type PlayerState } from '../player-state/player-context.js';
 import type { Recording } from '../player-state/recording.js';
+import { ColorSchemeWatch } from './color-scheme.js';
 import { HelpController } from './help-controller.js';
 import { playerActions } from './player-actions.js';
 import { handleShortcut } from './player-keys.js';
@@ -82,9 +82,7 @@ export class SpaceReplayProvider extends LitElement {
     loading: { type: Boolean, reflect: true },
     expired: { type: Boolean, reflect: true },
     _recording: { state: true },
-    _mediaError: { state: true },
     _speaker: { state: true },
-    _scheme: { state: true },
     _follow: { state: true },
   };
 
@@ -122,9 +120,7 @@ export class SpaceReplayProvider extends LitElement {
   expired = false;
 
   private _recording: Recording | null = null;
-  private _mediaError: PlayerErrorDetail | null = null;
   private _speaker: string | null = null;
-  private _scheme = 0;
   private _follow = 0;
 
   // Made on first use (connecting, or a call such as play()), never in the constructor: a server
@@ -134,15 +130,10 @@ export class SpaceReplayProvider extends LitElement {
   private readonly _context = new ContextProvider(this, { context: playerContext });
   private _snapshot: PlayerSnapshot | undefined;
   private _needsStart = false;
-  private _colorScheme: MediaQueryList | null = null;
+  private readonly _scheme = new ColorSchemeWatch(this);
   private readonly _help = new HelpController(this);
-  private readonly _playback: Playback = new Playback(this, () => this._media(), {
-    play: () => this._actions.play(),
-    pause: () => this._actions.pause(),
-    seek: (s) => this._actions.seek(s),
-    skip: (s) => this._actions.skip(s),
-    turn: (d) => this._actions.turn(d),
-  });
+  // The media session's buttons do what the keys do.
+  private readonly _playback: Playback = new Playback(this, () => this._media(), () => this._actions);
   private readonly _actions = playerActions(this, {
     help: this._help,
     playback: this._playback,
@@ -189,7 +180,7 @@ export class SpaceReplayProvider extends LitElement {
       case TaskStatus.ERROR:
         return this._source.error?.code === 'expired' ? 'expired' : 'error';
       case TaskStatus.COMPLETE:
-        return this._mediaError?.fatal ? 'error' : 'ready';
+        return this._m?.error?.fatal ? 'error' : 'ready';
       default:
         return 'idle';
     }
@@ -197,7 +188,7 @@ export class SpaceReplayProvider extends LitElement {
 
   /** The current problem, if any (same detail as the last `space-replay-error`). */
   get error(): PlayerErrorDetail | null {
-    return this._source.error ?? this._mediaError;
+    return this._source.error ?? this._m?.error ?? null;
   }
 
   /** Playback position, seconds. Setting it seeks. */
@@ -270,9 +261,8 @@ export class SpaceReplayProvider extends LitElement {
   retry(): void {
     if (this._source.status === TaskStatus.ERROR) {
       this._source.retry();
-    } else if (this._mediaError) {
-      this._mediaError = null;
-      this._m?.engine.retry();
+    } else {
+      this._m?.retry();
     }
   }
 
@@ -287,7 +277,7 @@ export class SpaceReplayProvider extends LitElement {
   override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
     super.attributeChangedCallback(name, old, value);
     if (name === 'lang') this.requestUpdate();
-    if (name === 'theme') this._onSchemeChange();
+    if (name === 'theme') this._scheme.changed();
   }
 
   override connectedCallback(): void {
@@ -297,8 +287,6 @@ export class SpaceReplayProvider extends LitElement {
     // manifest has loaded, by which time this has long been installed.
     const doc = this.ownerDocument;
     void import('../shared/playing-coordinator.js').then((m) => m.installPlayingCoordinator(doc));
-    this._colorScheme = globalThis.matchMedia?.('(prefers-color-scheme: dark)') ?? null;
-    this._colorScheme?.addEventListener('change', this._onSchemeChange);
     // Controllers tore the audio down on disconnect; a moved element starts it again.
     if (this._recording) {
       this._needsStart = true;
@@ -310,7 +298,6 @@ export class SpaceReplayProvider extends LitElement {
     // Before the controllers tear the audio down (super), while the position is still known.
     this._playback.stop(false);
     super.disconnectedCallback();
-    this._colorScheme?.removeEventListener('change', this._onSchemeChange);
   }
 
   protected override willUpdate(): void {
@@ -363,30 +350,23 @@ export class SpaceReplayProvider extends LitElement {
   }
 
   private _takeSnapshot(lang: string): PlayerSnapshot {
-    const m = this._m;
     return {
+      ...(this._m?.snapshot() ?? { ended: false, buffering: false, rate: 1, volume: 1, muted: false, mediaError: null, media: null }),
       state: this.state,
       loadError: this._source.error,
-      mediaError: this._mediaError,
       recording: this._recording,
       lang,
       playing: this.playing,
-      ended: m?.ended ?? false,
-      buffering: m?.buffering ?? false,
-      rate: m?.rate ?? 1,
-      volume: m?.volume ?? 1,
-      muted: m?.muted ?? false,
       speaker: this._speaker,
       chapters: this._playback.chapters,
       skipBack: this.skipBack,
       skipForward: this.skipForward,
       maxClip: this.maxClip,
       helpOpen: this._help.open,
-      scheme: this._scheme,
+      scheme: this._scheme.changes,
       follow: this._follow,
       readAlong: this._playback.readAlong,
       clock: this._clock,
-      media: m?.media ?? null,
     };
   }
 
@@ -398,8 +378,6 @@ export class SpaceReplayProvider extends LitElement {
         if (playing) this._playback.claimSession();
         else this._playback.save(true);
       },
-      error: (e) => this._onMediaError(e),
-      recovered: () => (this._mediaError = null),
       positionChanged: () => this._playback.syncSession(),
     });
     return this._m;
@@ -407,17 +385,10 @@ export class SpaceReplayProvider extends LitElement {
 
   private _reset(): void {
     this._playback.stop(true);
-    this._m?.engine.unload();
+    this._m?.unload();
     this._recording = null;
-    this._mediaError = null;
     this._speaker = null;
-    if (this._m) this._m.ended = false;
   }
-
-  private readonly _onSchemeChange = (): void => {
-    // The custom properties switch with the scheme; canvases must be repainted by hand.
-    this._scheme++;
-  };
 
   /** Per frame while playing, and after seeks: the speaker, the parts that follow the clock, the saved position. */
   private _tick(t: number): void {
@@ -428,11 +399,5 @@ export class SpaceReplayProvider extends LitElement {
     }
     this._clock.emit(t);
     this._playback.tick(t);
-  }
-
-  private _onMediaError(error: MediaEngineError): void {
-    const detail: PlayerErrorDetail = { code: error.code, message: error.message, fatal: error.fatal, ...(error.status !== undefined ? { status: error.status } : {}) };
-    this._mediaError = detail;
-    emit(this, 'space-replay-error', detail);
   }
 }
