@@ -96,6 +96,12 @@ export class MediaState implements ReactiveController {
     host.addController(this);
   }
 
+  /** Jumps to `seconds` (the end is no longer reached). */
+  seek(seconds: number): void {
+    this.media.currentTime = seconds;
+    this.ended = false;
+  }
+
   /** Loads the source again after a problem (the Retry button), keeping the position. */
   retry(): void {
     if (!this.error) return;

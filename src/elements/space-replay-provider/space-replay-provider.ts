@@ -19,7 +19,6 @@ import { RecordingSource } from './recording-source.js';
 import { providerStyles } from './space-replay-provider.styles.js';
 
 export type { PlayerState } from '../player-state/player-context.js';
-
 export { PLAYBACK_RATES } from '../player-state/playback-rates.js';
 
 /**
@@ -251,9 +250,7 @@ export class SpaceReplayProvider extends LitElement {
     if (!Number.isFinite(seconds)) return;
     const duration = Number.isFinite(this.duration) ? this.duration : Infinity;
     const t = Math.min(Math.max(0, seconds), duration);
-    const m = this._media();
-    m.media.currentTime = t;
-    m.ended = false;
+    this._media().seek(t);
     this._tick(t);
   }
 

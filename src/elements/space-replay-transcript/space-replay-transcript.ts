@@ -25,7 +25,6 @@ import { WordFocus } from './word-focus.js';
 
 /** A participant as the panel shows them (a manifest `Participant` fits): avatars load only from relative, `https:` and local `http:` URLs. */
 export type TranscriptParticipant = NamedParticipant;
-
 /** A search hit's time span, as the player marks it on the waveform. */
 export type SearchHitSpan = { startTime: number; endTime: number };
 
@@ -132,7 +131,7 @@ export class SpaceReplayTranscript extends LitElement {
     changed: (reveal) => this._searchChanged(reveal),
   });
   private readonly _window: VirtualWindow = new VirtualWindow({
-    blockContext: () => this._blockContext(),
+    blockContext: () => blockContextOf(this._model!, this._speakers, this._highlight.redacted, this.duration, this._messages(), this._language()),
     wordMask: (w) => this._highlight.wordMask(w),
     cueMask: (c) => this._highlight.cueMask(c),
     windowChanged: () => this._focus.ensure(),
@@ -315,10 +314,6 @@ export class SpaceReplayTranscript extends LitElement {
   /** The `lang` property, else the closest ancestor's (render runs before Lit reflects the property). */
   private _language(): string {
     return this.lang || languageOf(this);
-  }
-
-  private _blockContext() {
-    return blockContextOf(this._model!, this._speakers, this._highlight.redacted, this.duration, this._messages(), this._language());
   }
 
   // ---- time and highlight --------------------------------------------------------------------
