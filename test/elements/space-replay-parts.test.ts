@@ -204,3 +204,29 @@ describe('parts in a page layout', () => {
     expect(inPart<HTMLCanvasElement>(box, 'space-replay-timeline', '[part~="marks"]').width).to.be.greaterThan(0);
   });
 });
+
+describe('the compose demo page', () => {
+  it('lays the parts out in HTML and CSS: the speakers in a sidebar, the transcript beside the waveform', async () => {
+    const frame = document.createElement('iframe');
+    frame.style.width = '1100px';
+    frame.style.height = '800px';
+    frame.src = new URL('../../demo/compose.html', import.meta.url).href;
+    document.body.append(frame);
+    made.push(frame);
+    const provider = await waitFor(() => frame.contentDocument?.getElementById('room') as SpaceReplayProvider | null, 'the demo provider');
+    await waitFor(() => provider.state === 'ready', `the demo ready (is ${provider.state})`, 15_000);
+    const doc = frame.contentDocument!;
+    const panel = doc.querySelector<SpaceReplayTranscript>('space-replay-transcript')!;
+    await waitFor(() => panel.transcript, 'the transcript loaded', 15_000);
+    const timeline = doc.querySelector('space-replay-timeline')!.getBoundingClientRect();
+    const speakers = doc.querySelector('space-replay-speakers')!.getBoundingClientRect();
+    const words = panel.getBoundingClientRect();
+    expect(speakers.right, 'the sidebar left of the timeline').to.be.at.most(timeline.left);
+    expect(words.left, 'the transcript right of the timeline').to.be.at.least(timeline.right);
+    expect(words.top).to.be.below(timeline.bottom);
+    // Its own part rule: one speaker a row.
+    const buttons = [...doc.querySelector('space-replay-speakers')!.shadowRoot!.querySelectorAll('button.speaker')].map((b) => b.getBoundingClientRect().left);
+    expect(new Set(buttons).size).to.equal(1);
+    expect(doc.querySelectorAll('script:not([src])')).to.have.length(0);
+  });
+});
