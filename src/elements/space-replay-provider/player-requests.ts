@@ -1,8 +1,8 @@
 /**
- * The requests parts send up (see events.ts), answered by the provider. A request stops at the
- * nearest provider, so a player nested in another answers its own parts. The transcript's
- * search results and the clip editor's range changes are news rather than requests: they go on
- * bubbling to the page.
+ * The requests parts send up (see events.ts), answered by the nearest provider. They bubble on to
+ * the page (as the transcript panel's always have), marked as answered, so a provider further up
+ * (a player inside another's layout) leaves them alone; the mark is a global symbol, so two copies
+ * of the library on one page agree.
  */
 
 import type { SpaceReplayEventMap } from '../../events.js';
@@ -38,6 +38,8 @@ export interface ReadAlongActions {
 
 type Handlers = { [K in keyof SpaceReplayEventMap]?: (target: RequestTarget, detail: SpaceReplayEventMap[K]['detail']) => void };
 
+const ANSWERED = Symbol.for('space-replay.answered');
+
 const REQUESTS: Handlers = {
   'space-replay-play-request': (t) => t.play(),
   'space-replay-pause-request': (t) => t.pause(),
@@ -59,23 +61,19 @@ const REQUESTS: Handlers = {
   'space-replay-highlight-request': (t, d) => t.readAlongActions?.playClip(d.start, d.end, 'highlight'),
   'space-replay-full-request': (t) => t.readAlongActions?.playFull(),
   'space-replay-notice-close-request': (t) => t.readAlongActions?.closeNotice(),
-};
-
-const NEWS: Handlers = {
+  // News rather than requests: the transcript's search results and the clip editor's range.
   'space-replay-search': (t, d) => t.readAlongActions?.showHits(d.hits, d.active),
   'space-replay-clip-change': (t, d) => t.readAlongActions?.edit(d.start, d.end),
 };
 
-/** Listens on `host` for its parts' requests and news, and hands them to `target`. */
+/** Listens on `host` for its parts' requests, and hands those no nearer provider answered to `target`. */
 export function answerRequests(host: HTMLElement, target: RequestTarget): void {
-  const listen = (handlers: Handlers, stop: boolean): void => {
-    for (const [name, handle] of Object.entries(handlers) as [string, (t: RequestTarget, d: unknown) => void][]) {
-      host.addEventListener(name, (e) => {
-        if (stop) e.stopPropagation();
-        handle(target, (e as CustomEvent).detail);
-      });
-    }
-  };
-  listen(REQUESTS, true);
-  listen(NEWS, false);
+  for (const [name, handle] of Object.entries(REQUESTS) as [string, (t: RequestTarget, d: unknown) => void][]) {
+    host.addEventListener(name, (e) => {
+      const event = e as CustomEvent & { [ANSWERED]?: boolean };
+      if (event[ANSWERED]) return;
+      event[ANSWERED] = true;
+      handle(target, event.detail);
+    });
+  }
 }
