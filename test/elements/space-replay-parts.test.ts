@@ -34,9 +34,9 @@ function layout(html: string): HTMLElement {
 }
 
 /** A layout with the transcript beside the timeline and the speakers in a sidebar. */
-async function composed(manifest = 'talk/manifest-transcript.json'): Promise<{ provider: SpaceReplayProvider; box: HTMLElement }> {
-  const box = layout(`
-    <space-replay-provider no-resume style="display: grid; grid-template-columns: 2fr 1fr; gap: 8px">
+async function composed(manifest = 'talk/manifest-transcript.json', outer = false): Promise<{ provider: SpaceReplayProvider; box: HTMLElement }> {
+  const box = layout(`${outer ? '<space-replay-provider id="outer">' : ''}
+    <space-replay-provider no-resume id="inner" style="display: grid; grid-template-columns: 2fr 1fr; gap: 8px">
       <space-replay-header></space-replay-header>
       <space-replay-status></space-replay-status>
       <div class="main">
@@ -45,8 +45,8 @@ async function composed(manifest = 'talk/manifest-transcript.json'): Promise<{ p
         <space-replay-transcript style="--space-replay-transcript-height: 12rem"></space-replay-transcript>
       </div>
       <aside><space-replay-speakers></space-replay-speakers></aside>
-    </space-replay-provider>`);
-  const provider = box.querySelector('space-replay-provider')!;
+    </space-replay-provider>${outer ? '</space-replay-provider>' : ''}`);
+  const provider = box.querySelector<SpaceReplayProvider>('#inner')!;
   const ready = oneEvent(provider, 'space-replay-ready', 15_000);
   provider.src = fixtureUrl(manifest);
   await ready;
@@ -76,13 +76,10 @@ describe('parts in a page layout', () => {
   });
 
   it('sends requests up: the play button plays, the slider keys seek, a speaker jumps to their turn', async () => {
-    const { provider, box } = await composed();
-    provider.mediaElement.muted = true;
     // A provider further up (this one has no recording) must leave requests its inner one answered alone.
-    const outer = document.createElement('space-replay-provider');
-    box.before(outer);
-    outer.append(box);
-    made.push(outer);
+    const { provider, box } = await composed('talk/manifest-transcript.json', true);
+    const outer = box.querySelector<SpaceReplayProvider>('#outer')!;
+    provider.mediaElement.muted = true;
     const seen: string[] = [];
     const spy = (e: Event): void => void seen.push(e.type);
     for (const type of ['space-replay-play-request', 'space-replay-seek-request', 'space-replay-turn-request']) document.addEventListener(type, spy);
