@@ -86,13 +86,7 @@ export class SpaceReplay extends SpaceReplayProvider {
   constructor() {
     super();
     // The reading and sharing parts are not needed for first paint: their chunk comes after ready.
-    this.addEventListener('space-replay-ready', () => {
-      void Promise.all([
-        import('../space-replay-clip-banner/define.js'),
-        import('../space-replay-clip-tools/define.js'),
-        import('../space-replay-transcript/define.js'),
-      ]).catch(() => {});
-    });
+    this.addEventListener('space-replay-ready', () => void import('./read-along-parts.js').catch(() => {}));
   }
 
   override connectedCallback(): void {
