@@ -14,6 +14,12 @@ const pkg = JSON.parse(await import('node:fs').then((fs) => fs.readFileSync('./p
 const dependencies = Object.keys(pkg.dependencies ?? {});
 const isDependency = (id) => dependencies.some((dep) => id === dep || id.startsWith(`${dep}/`));
 
+// The parts a page composes a player from (docs/compose.md): each define file is an entry of its
+// own (dist/parts/<name>.js, listed in package.json's sideEffects), so a page loads only the parts
+// it uses and no bundler can drop a define call.
+const PARTS = ['provider', 'header', 'status', 'timeline', 'transport', 'chapters', 'speakers', 'clip-banner', 'clip-tools', 'transcript'];
+const partEntries = Object.fromEntries(PARTS.map((name) => [`parts/${name}`, `src/elements/space-replay-${name}/define.ts`]));
+
 const libraryEntries = Object.fromEntries(
   Object.entries({
     index: 'src/index.ts',
@@ -24,14 +30,22 @@ const libraryEntries = Object.fromEntries(
     share: 'src/share/index.ts',
     list: 'src/elements/space-replay-list/define.ts',
     'transcript-panel': 'src/elements/space-replay-transcript/define.ts',
+    // `<space-replay>`'s define call, imported by index.js and loaded by the list's cards.
+    player: 'src/elements/space-replay/define.ts',
+    ...partEntries,
   }).filter(([, file]) => existsSync(file)),
 );
 
 const ts = (options = {}) => esbuild({ target: 'es2022', tsconfig: './tsconfig.json', ...options });
 
+const cdnPlugins = () => [nodeResolve({ browser: true }), ts({ minify: true, legalComments: 'none' }), terser({ ecma: 2020, module: true, compress: { passes: 2 }, format: { comments: false } })];
+
 const configs = [
   {
     input: libraryEntries,
+    // Entries may export more than their own exports: a shared module then goes into the entry that
+    // defines it, not into a chunk behind a facade (every define call stays in an entry file).
+    preserveEntrySignatures: 'allow-extension',
     external: isDependency,
     plugins: [ts()],
     output: { dir: 'dist', format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
@@ -42,7 +56,14 @@ const configs = [
       'space-replay-list': 'src/elements/space-replay-list/define.ts',
       'space-replay-transcript': 'src/elements/space-replay-transcript/define.ts',
     },
-    plugins: [nodeResolve({ browser: true }), ts({ minify: true, legalComments: 'none' }), terser({ ecma: 2020, module: true, compress: { passes: 2 }, format: { comments: false } })],
+    plugins: cdnPlugins(),
+    output: { dir: 'dist/cdn', format: 'es', entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js' },
+  },
+  {
+    // Every part, for a page that lays out its own player without a bundler: a build of its own, so
+    // the player's entry shares no chunk boundaries with it.
+    input: { 'space-replay-parts': 'src/parts.ts' },
+    plugins: cdnPlugins(),
     output: { dir: 'dist/cdn', format: 'es', entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js' },
   },
 ];

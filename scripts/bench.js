@@ -10,7 +10,7 @@
 //   npm run bench -- --no-build         measure dist/ as it is (default: build the sources into .cache/bench/dist)
 //   npm run bench -- --profile          play an unminified bundle, so the evidence in results.json names functions
 //   npm run bench -- --markdown         print bench/results.json as a Markdown table (for docs/benchmarks.md)
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { setPriority } from 'node:os';
@@ -22,6 +22,7 @@ import { startStaticServer } from '../bench/lib/static-server.js';
 import { figure } from '../bench/lib/figure.js';
 import { load, machine } from '../bench/lib/machine.js';
 import { measureBytes } from '../bench/sections/bytes.js';
+import { measureSiteBytes } from '../bench/sections/site-bytes.js';
 import { benchLoad } from '../bench/sections/load.js';
 import { benchPlayback } from '../bench/sections/playback.js';
 import { benchMemory } from '../bench/sections/memory.js';
@@ -64,16 +65,17 @@ function parseArgs(argv) {
 }
 
 /**
- * Builds what the bench measures, with rollup.config.js's own CDN and CLI configs, into
- * .cache/bench/dist/ (cdn/ and cli.js): the same bytes as dist/, but from the current sources and
- * out of the way of anyone else building dist/ at the same time.
+ * Builds what the bench measures, with rollup.config.js's own library, CDN and CLI configs, into
+ * .cache/bench/dist/ (the package's files, cdn/ and cli.js): the same bytes as dist/, but from the
+ * current sources and out of the way of anyone else building dist/ at the same time.
  */
 async function build(outDir) {
   const { rollup } = await import('rollup');
   const configs = (await import(join(ROOT, 'rollup.config.js'))).default;
   rmSync(outDir, { recursive: true, force: true });
-  const wanted = configs.filter((c) => c.output?.dir === 'dist/cdn' || (c.input && typeof c.input === 'object' && 'cli' in c.input));
-  if (wanted.length < 2) throw new Error('rollup.config.js has no dist/cdn or cli config any more: update scripts/bench.js');
+  const isLibrary = (c) => c.output?.dir === 'dist' && c.input && typeof c.input === 'object' && 'index' in c.input;
+  const wanted = configs.filter((c) => c.output?.dir === 'dist/cdn' || isLibrary(c) || (c.input && typeof c.input === 'object' && 'cli' in c.input));
+  if (wanted.length < 3) throw new Error('rollup.config.js has no library, dist/cdn or cli config any more: update scripts/bench.js');
   const modules = {};
   for (const config of wanted) {
     const bundle = await rollup({ ...config, onwarn: () => {} });
@@ -215,6 +217,15 @@ async function main() {
     const { figures: f, detail } = measureBytes(join(dist, 'cdn'));
     figures.push(...f);
     evidence.bytes = { ...detail, mainComposition: bundleModules ? mainComposition(bundleModules, detail.main) : 'run without --no-build to see it' };
+    // The package as a site installs it: package.json beside the library build.
+    const pkgDir = join(ROOT, '.cache', 'bench', 'package');
+    rmSync(pkgDir, { recursive: true, force: true });
+    mkdirSync(pkgDir, { recursive: true });
+    copyFileSync(join(ROOT, 'package.json'), join(pkgDir, 'package.json'));
+    symlinkSync(dist, join(pkgDir, 'dist'), 'dir');
+    const site = await measureSiteBytes({ pkgDir, nodeModules: join(ROOT, 'node_modules'), workDir: join(ROOT, '.cache', 'bench', 'site') });
+    figures.push(...site.figures);
+    evidence.bytes.site = site.detail;
   });
 
   if (needsBrowser) {

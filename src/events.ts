@@ -53,9 +53,12 @@ export interface SpaceReplayEventMap {
   'space-replay-ratechange': CustomEvent<{ playbackRate: number }>;
   /** The media engine in use: `native`, `hls.js` or `progressive` (`null` once unloaded). */
   'space-replay-engine': CustomEvent<{ engine: EngineKind | null }>;
-  /** Transcript → player: seek to `time` (a word or a paragraph's time was clicked). */
-  'space-replay-seek-request': CustomEvent<{ time: number }>;
-  /** Transcript → player: make a clip of the selected words, `[start, end)` snapped to word boundaries. */
+  /**
+   * Part → player: seek to `time` (a word, a paragraph's time, a chapter, the timeline, a skip
+   * button). `follow`: the transcript follows playback again (a press on the timeline).
+   */
+  'space-replay-seek-request': CustomEvent<{ time: number; follow?: boolean }>;
+  /** Transcript or timeline → player: open the clip editor on `[start, end)` (selected words are snapped to their boundaries). */
   'space-replay-clip-request': CustomEvent<{ start: number; end: number }>;
   /** Transcript: the search hits changed (to mark them on the waveform); `active` is the hit shown, -1 for none. */
   'space-replay-search': CustomEvent<{ query: string; hits: { startTime: number; endTime: number }[]; active: number }>;
@@ -63,6 +66,34 @@ export interface SpaceReplayEventMap {
   'space-replay-preview-request': CustomEvent<{ start: number; end: number }>;
   /** Clip editor: its range changed (a nudge, or the length cap). */
   'space-replay-clip-change': CustomEvent<{ start: number; end: number }>;
+  /** Part → player: play (from the start when playback had ended). */
+  'space-replay-play-request': CustomEvent<null>;
+  /** Part → player: pause. */
+  'space-replay-pause-request': CustomEvent<null>;
+  /** Part → player: set the playback rate (0.5 to 3). */
+  'space-replay-rate-request': CustomEvent<{ playbackRate: number }>;
+  /** Part → player: set the volume (0..1), mute or unmute. */
+  'space-replay-volume-request': CustomEvent<{ volume?: number; muted?: boolean }>;
+  /** Part → player: go to the next (`direction` 1) or previous (-1) speaker turn; with `speakerId`, that speaker's next turn (else their first). */
+  'space-replay-turn-request': CustomEvent<{ direction: 1 | -1; speakerId?: string }>;
+  /** Part → player: open or close the keyboard shortcuts help. */
+  'space-replay-help-request': CustomEvent<{ open: boolean }>;
+  /** Part → player: load again after an error. */
+  'space-replay-retry-request': CustomEvent<null>;
+  /** Part → player: a plain drag on the timeline makes a clip (`on`), or seeks again. */
+  'space-replay-clip-mode-request': CustomEvent<{ on: boolean }>;
+  /** Part → player: close the clip editor. */
+  'space-replay-clip-close-request': CustomEvent<null>;
+  /** Part → player: play the host highlight `[start, end)`. */
+  'space-replay-highlight-request': CustomEvent<{ start: number; end: number }>;
+  /** Part → player: leave the clip being played and play the whole recording. */
+  'space-replay-full-request': CustomEvent<null>;
+  /** Part → player: dismiss the note of a clip link refused for consent. */
+  'space-replay-notice-close-request': CustomEvent<null>;
+  /** Part → player: a part shows the transcript, so load it. */
+  'space-replay-transcript-request': CustomEvent<null>;
+  /** Part → player: announce `space-replay-ready` only once `until` settles (the timeline's waveform is drawn). */
+  'space-replay-hold-request': CustomEvent<{ until: Promise<unknown> }>;
   /** A clip link was made (copied, shared or put in embed code), so a host page can log or shorten it. */
   'space-replay-clip': CustomEvent<{ startTime: number; endTime: number; url: string }>;
   /** List: a feed page loaded; `items` are its valid items, `itemErrors` the problems of those left out. */
@@ -104,7 +135,7 @@ type DetailOf<K extends keyof SpaceReplayEventMap> = SpaceReplayEventMap[K] exte
 
 /** Dispatches a typed event from `target`; it bubbles and is composed. Returns the event. */
 export function emit<K extends keyof SpaceReplayEventMap>(target: EventTarget, name: K, detail: DetailOf<K>): SpaceReplayEventMap[K] {
-  const event = new CustomEvent(name, { detail, bubbles: true, composed: true }) as SpaceReplayEventMap[K];
+  const event = new CustomEvent(name, { detail, bubbles: true, composed: true }) as unknown as SpaceReplayEventMap[K];
   target.dispatchEvent(event);
   return event;
 }

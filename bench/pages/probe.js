@@ -99,7 +99,7 @@
       document.getElementById('stage').append(el);
       el.updateComplete.then(() => afterNextPaint(() => mark('first-paint')));
       const watch = () => {
-        if (!marks['content-paint'] && el.shadowRoot?.querySelector('[part~="timeline"]')) {
+        if (!marks['content-paint'] && el.shadowRoot && deepQuery(el.shadowRoot, '[part~="timeline"]')) {
           const channel = new MessageChannel();
           channel.port1.onmessage = () => mark('content-paint');
           channel.port2.postMessage(0);

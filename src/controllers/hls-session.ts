@@ -7,7 +7,7 @@
 
 import type Hls from 'hls.js';
 import type { ErrorData, HlsConfig } from 'hls.js';
-import type { HlsConstructor, MediaEngineError } from './media-engine-controller.js';
+import type { HlsConstructor, MediaEngineError } from './media-engine-error.js';
 import { isOffline, OFFLINE_ERROR } from './offline.js';
 import { TimerScope } from './timer-scope.js';
 

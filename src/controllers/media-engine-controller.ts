@@ -10,28 +10,11 @@ import type Hls from 'hls.js';
 import type { HlsConfig } from 'hls.js';
 import type { AudioSource } from '../manifest/types.js';
 import type { HlsSession } from './hls-session.js';
+import type { HlsConstructor, MediaEngineError } from './media-engine-error.js';
 import { isOffline, OFFLINE_ERROR } from './offline.js';
 import { chooseSources, probeCapabilities, type EngineKind, type EnginePreference, type SourceChoice } from './source-choice.js';
 
-/** The hls.js class (the light build's default export). */
-export type HlsConstructor = typeof Hls;
-
-/** Error codes the engine reports. */
-export type MediaErrorCode = 'media-network' | 'media-decode' | 'no-source' | 'offline';
-
-/** A playback problem: `fatal` means playback stopped until {@link MediaEngineController.retry}. */
-export interface MediaEngineError {
-  /** What kind of problem. */
-  code: MediaErrorCode;
-  /** Plain-words detail for developers (the UI shows its own localized text). */
-  message: string;
-  /** Whether playback has stopped. */
-  fatal: boolean;
-  /** The HTTP status, when a response said what went wrong. */
-  status?: number;
-  /** The URL that failed, when known. */
-  url?: string;
-}
+export type { HlsConstructor, MediaEngineError, MediaErrorCode } from './media-engine-error.js';
 
 /** What the engine tells its host. */
 export interface MediaEngineCallbacks {

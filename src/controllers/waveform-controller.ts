@@ -1,11 +1,27 @@
 /**
  * The waveform: wavesurfer.js attached to the player's own media element and fed precomputed
- * peaks and the manifest's duration, so the audio is never fetched whole or decoded. Create it
- * before the media engine attaches a source: wavesurfer's load step clears `src`.
+ * peaks and the manifest's duration, so the audio is never fetched whole or decoded. wavesurfer
+ * takes the media's current source as its own, so it may attach before or after the media engine
+ * sets one. wavesurfer.js is a chunk of its own (about 15 KiB gzip), fetched by {@link
+ * WaveformController.preload} while the manifest loads: a page without a timeline never loads it.
  */
 
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import WaveSurfer from 'wavesurfer.js';
+import type WaveSurfer from 'wavesurfer.js';
+
+let loading: Promise<typeof WaveSurfer> | null = null;
+
+/** wavesurfer.js, imported once; a failed import (offline) is tried again next time. */
+function importWaveSurfer(): Promise<typeof WaveSurfer> {
+  loading ??= import('wavesurfer.js').then(
+    (m) => m.default,
+    (error: unknown) => {
+      loading = null;
+      throw error;
+    },
+  );
+  return loading;
+}
 
 /** Colours of the waveform, read from the host's custom properties. */
 export interface WaveformColors {
@@ -41,10 +57,15 @@ export class WaveformController implements ReactiveController {
   private halfView = 0;
   private scrollPx = -1;
 
+  /** Starts fetching wavesurfer.js, so it is there when a recording is ready to draw. */
+  static preload(): void {
+    importWaveSurfer().catch(() => {});
+  }
+
   /** Adds itself to `host`; `media` is the element wavesurfer follows. */
   constructor(
     host: ReactiveControllerHost,
-    private readonly media: HTMLMediaElement,
+    readonly media: HTMLMediaElement,
   ) {
     host.addController(this);
   }
@@ -59,16 +80,24 @@ export class WaveformController implements ReactiveController {
 
   /**
    * Draws `peaks` (one value per pixel, 0..1) over `duration` seconds into `container`. Resolves
-   * `true` once drawn and `src` is safe to set, `false` when a later attach or detach won.
+   * `true` once drawn, `false` when a later attach or detach won or wavesurfer.js could not load.
    */
-  attach(container: HTMLElement, peaks: Float32Array | null, duration: number, options: WaveformOptions): Promise<boolean> {
+  async attach(container: HTMLElement, peaks: Float32Array | null, duration: number, options: WaveformOptions): Promise<boolean> {
     this.detach();
     const id = this.attachId;
+    let WaveSurferClass: typeof WaveSurfer;
+    try {
+      WaveSurferClass = await importWaveSurfer();
+    } catch {
+      // Offline or blocked: no picture; the lanes still seek.
+      return false;
+    }
+    if (id !== this.attachId) return false;
     const width = container.clientWidth || 600;
     this.pxPerSecond = options.window ? width / options.window : 0;
     this.halfView = width / 2;
     this.scrollPx = -1;
-    const ws = WaveSurfer.create({
+    const ws = WaveSurferClass.create({
       container,
       media: this.media,
       // A flat line keeps seeking by click and drag working when a recording has no peaks.

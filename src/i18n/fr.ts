@@ -1,6 +1,6 @@
 /** French strings of the player (see messages.ts for the shape and the English table). */
 
-import type { Messages } from './messages.js';
+import type { Messages } from './message-types.js';
 import { listFr } from './list-messages-fr.js';
 
 const fr: Messages = {

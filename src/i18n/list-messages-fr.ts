@@ -1,6 +1,6 @@
 /** French strings of `<space-replay-list>` (see list-messages.ts for the shape). */
 
-import type { ListMessages } from './list-messages.js';
+import type { ListMessages } from './message-types.js';
 
 /** French. */
 export const listFr: ListMessages = {

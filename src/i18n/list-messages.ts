@@ -1,41 +1,13 @@
 /**
- * Strings of `<space-replay-list>` (the profile audio tab): their shape and English (French is in
- * list-messages-fr.ts, loaded with fr.ts). They ship with the list, not in the player's main chunk;
- * the list reads them through `listTable(lang)`.
+ * Strings of `<space-replay-list>` (the profile audio tab) in English (French is in
+ * list-messages-fr.ts, loaded with fr.ts; the shape in message-types.ts). They ship with the list,
+ * not in the player's main chunk; the list reads them through `listTable(lang)`.
  */
 
-import { messagesFor, type Messages } from './messages.js';
+import { messagesFor } from './messages.js';
+import type { ListMessages, Messages } from './message-types.js';
 
-/** Strings of the recording list. */
-export interface ListMessages {
-  /** Accessible name of the list. */
-  label: (owner: string) => string;
-  loading: string;
-  loadingMore: string;
-  empty: string;
-  emptyFiltered: string;
-  error: string;
-  moreError: string;
-  showMore: string;
-  filterLabel: string;
-  filters: { all: string; hosted: string; spoke: string };
-  /** The badge of a live recording. */
-  rec: string;
-  /** Its accessible text. */
-  liveNow: string;
-  recorded: string;
-  scheduled: string;
-  daysLeft: (days: number) => string;
-  expired: string;
-  expiredNote: string;
-  resumeAt: (time: string) => string;
-  hostedBy: (names: string) => string;
-  with: (names: string) => string;
-  more: (count: number) => string;
-  duration: (spoken: string) => string;
-  skipped: (count: number) => string;
-  closePlayer: string;
-}
+export type { ListMessages } from './message-types.js';
 
 /** English. */
 export const listEn: ListMessages = {

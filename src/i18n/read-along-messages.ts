@@ -4,7 +4,8 @@
  * languages carry them in their own table (fr.ts).
  */
 
-import { messagesFor, type ClipMessages, type TranscriptMessages } from './messages.js';
+import type { ClipMessages, TranscriptMessages } from './message-types.js';
+import { messagesFor } from './messages.js';
 
 /** English strings of the transcript panel. */
 export const transcriptEn: TranscriptMessages = {

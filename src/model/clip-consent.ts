@@ -2,7 +2,7 @@
  * Clip consent: may a clip `[start, end)` be made? Not when it overlaps speech of a participant
  * whose `consent.clip` is not `true`, and not once the recording has expired. Pure; see docs/clips.md.
  */
-import { isExpired } from '../manifest/expiry.js';
+import { isExpired, type Retained } from './expiry.js';
 import { upperBound } from './binary-search.js';
 
 /** The part of a participant the check reads. */
@@ -147,7 +147,7 @@ export function checkClipConsent(manifest: ClipConsentManifest, start: number, e
 }
 
 /** Whether clips may be made of this recording at `now` (ms since the epoch): not once it has expired. */
-export function clipsAllowed(manifest: { readonly retention?: { readonly expiresAt: string } | undefined }, now: number = Date.now()): boolean {
+export function clipsAllowed(manifest: Retained, now: number = Date.now()): boolean {
   if (!manifest || typeof manifest !== 'object') return false;
   return !isExpired(manifest, now);
 }

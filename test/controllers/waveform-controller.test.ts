@@ -1,5 +1,6 @@
 import { expect } from '@esm-bundle/chai';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { MediaEngineController } from '../../src/controllers/media-engine-controller.js';
 import { WaveformController } from '../../src/controllers/waveform-controller.js';
 import { fixtureUrl, waitFor } from '../helpers/wait.js';
 
@@ -87,4 +88,38 @@ describe('WaveformController', () => {
       return Math.abs(percent / 100 - media.currentTime / DURATION) * 400 < 2;
     }, 'the progress at the playhead after the resize');
   });
+
+  // The timeline draws whenever its recording and wavesurfer.js have arrived, which may be after
+  // the media engine attached the source (native HLS in Chromium, an hls.js MediaSource in Firefox).
+  for (const when of ['before playback', 'during playback']) {
+    it(`attached after the engine set the source (${when}), leaves the source playing`, async () => {
+      const media = document.createElement('audio');
+      media.muted = true;
+      const engine = new MediaEngineController(new Host(), media, { onError: (e) => expect.fail(e.message) });
+      const container = document.createElement('div');
+      container.style.width = '300px';
+      document.body.append(container);
+      const waveform = new WaveformController(new Host(), media);
+      cleanup = () => {
+        waveform.detach();
+        engine.hostDisconnected();
+        container.remove();
+      };
+      await engine.load([{ url: fixtureUrl('talk/audio/index.m3u8'), type: 'application/vnd.apple.mpegurl' }], 'auto');
+      const src = media.src;
+      expect(src).to.not.equal('');
+      if (when === 'during playback') {
+        await media.play();
+        await waitFor(() => media.currentTime > 0.3, 'playback before the waveform');
+      }
+      const peaks = new Float32Array(300).fill(0.5);
+      expect(await waveform.attach(container, peaks, DURATION, { height: 40, colors: COLORS })).to.equal(true);
+      expect(media.src, 'the source after attach').to.equal(src);
+      await media.play();
+      const from = media.currentTime;
+      await waitFor(() => media.currentTime > from + 0.5, 'playback after the waveform attached');
+      waveform.detach();
+      expect(media.src, 'the source after detach').to.equal(src);
+    });
+  }
 });

@@ -6,7 +6,7 @@ import type { SpaceReplay } from '../../src/elements/space-replay/space-replay.j
 import type { SpaceReplayClipEditor } from '../../src/elements/space-replay-clip-editor/space-replay-clip-editor.js';
 import type { SpaceReplayTranscript } from '../../src/elements/space-replay-transcript/space-replay-transcript.js';
 import { formatClipLink } from '../../src/model/clip-link.js';
-import { manifestObject, mount, mountReady, nextEvent, panelOf, part, unmountAll, wordEl } from '../helpers/player.js';
+import { find, manifestObject, mount, mountReady, nextEvent, panelOf, part, unmountAll, wordEl } from '../helpers/player.js';
 import { fixtureUrl, oneEvent, waitFor } from '../helpers/wait.js';
 
 const pageUrl = location.href;
@@ -18,7 +18,7 @@ afterEach(() => {
 
 async function editorOf(el: SpaceReplay): Promise<SpaceReplayClipEditor> {
   await el.updateComplete;
-  const editor = await waitFor(() => el.shadowRoot!.querySelector('space-replay-clip-editor') as SpaceReplayClipEditor | null, 'the clip editor');
+  const editor = await waitFor(() => find<HTMLElementTagNameMap['space-replay-clip-editor']>(el, 'space-replay-clip-editor') as SpaceReplayClipEditor | null, 'the clip editor');
   await editor.updateComplete;
   return editor;
 }
@@ -88,7 +88,7 @@ describe('<space-replay> clips', () => {
     editor.shadowRoot!.querySelector<HTMLButtonElement>('[part~="preview-button"]')!.focus();
     await sendKeys({ press: 'Escape' });
     await el.updateComplete;
-    expect(el.shadowRoot!.querySelector('space-replay-clip-editor')).to.equal(null);
+    expect(find<HTMLElementTagNameMap['space-replay-clip-editor']>(el, 'space-replay-clip-editor')).to.equal(null);
     await panel.updateComplete;
     expect(panel.shadowRoot!.querySelectorAll('[part~="clip"]').length).to.equal(0);
   });
@@ -106,7 +106,7 @@ describe('<space-replay> clips', () => {
   it('opens a clip link: starts at its start, shows the banner, stops within 0.1 s of its end', async () => {
     history.replaceState(null, '', '#t=1,3.5');
     const el = await mountReady('talk/manifest-transcript.json', { 'deep-link': '' });
-    const banner = await waitFor(() => el.shadowRoot!.querySelector('[part~="clip-banner"]'), 'the clip banner');
+    const banner = await waitFor(() => find(el, '[part~="clip-banner"]'), 'the clip banner');
     expect(banner.textContent!.replace(/\s+/g, ' ')).to.contain('Clip 0:01–0:03').and.to.contain('Play full recording');
     await waitFor(() => Math.abs(el.currentTime - 1) < 0.05, 'the seek to the start');
     const panel = await panelOf(el);
@@ -156,7 +156,7 @@ describe('<space-replay> clips', () => {
     const ready = nextEvent(el, 'space-replay-ready', 15_000);
     el.manifest = manifest;
     await ready;
-    const banner = await waitFor(() => el.shadowRoot!.querySelector('[part~="clip-banner"]'), 'the clip banner');
+    const banner = await waitFor(() => find(el, '[part~="clip-banner"]'), 'the clip banner');
     expect(banner.textContent).to.contain('0:12–0:14');
     const media = el.mediaElement;
     const reachable = () => Array.from({ length: media.seekable.length }, (_, i) => media.seekable.end(i)).some((end) => end >= 12);
@@ -167,16 +167,16 @@ describe('<space-replay> clips', () => {
   it('shows the clip banner in French', async () => {
     history.replaceState(null, '', '#t=1,3.5');
     const el = await mountReady('talk/manifest-transcript.json', { 'deep-link': '', lang: 'fr' });
-    const banner = await waitFor(() => el.shadowRoot!.querySelector('[part~="clip-banner"]'), 'the clip banner');
+    const banner = await waitFor(() => find(el, '[part~="clip-banner"]'), 'the clip banner');
     expect(banner.textContent!.replace(/\s+/g, ' ')).to.contain('Extrait 0:01–0:03').and.to.contain('Écouter tout l’enregistrement');
   });
 
   it('opens a clip link over a non-consenting speaker as a plain timestamp with a note', async () => {
     history.replaceState(null, '', '#t=6,8');
     const el = await mountReady('talk/manifest-transcript.json', { 'deep-link': '' });
-    const note = await waitFor(() => el.shadowRoot!.querySelector('[part~="clip-notice"]'), 'the consent note');
+    const note = await waitFor(() => find(el, '[part~="clip-notice"]'), 'the consent note');
     expect(note.textContent).to.contain('Bo Guest');
-    expect(el.shadowRoot!.querySelector('[part~="clip-banner"]')).to.equal(null);
+    expect(find(el, '[part~="clip-banner"]')).to.equal(null);
     await waitFor(() => Math.abs(el.currentTime - 6) < 0.05, 'the seek to the start');
   });
 
@@ -185,10 +185,10 @@ describe('<space-replay> clips', () => {
     const el = await mountReady('talk/manifest-transcript.json', { 'deep-link': '' });
     await waitFor(() => Math.abs(el.currentTime - 9) < 0.05, 'the seek');
     await el.updateComplete;
-    expect(el.shadowRoot!.querySelector('[part~="clip-banner"], [part~="clip-notice"]')).to.equal(null);
+    expect(find(el, '[part~="clip-banner"], [part~="clip-notice"]')).to.equal(null);
 
     location.hash = '#t=12,13.5';
-    const banner = await waitFor(() => el.shadowRoot!.querySelector('[part~="clip-banner"]'), 'the clip banner after hashchange');
+    const banner = await waitFor(() => find(el, '[part~="clip-banner"]'), 'the clip banner after hashchange');
     expect(banner.textContent).to.contain('0:12–0:13');
     await waitFor(() => Math.abs(el.currentTime - 12) < 0.05, 'the seek to the clip');
   });
@@ -243,7 +243,7 @@ describe('<space-replay> clips', () => {
     const el = await mountReady('talk/manifest-transcript.json');
     const manifest = el.manifest!;
     const clip = manifest.clips![0]!;
-    const item = await waitFor(() => el.shadowRoot!.querySelector('[part~="highlight"]'), 'the highlight');
+    const item = await waitFor(() => find(el, '[part~="highlight"]'), 'the highlight');
     expect(item.textContent).to.contain(clip.title!);
     const paused = oneEvent(el, 'space-replay-pause', 15_000);
     item.querySelector<HTMLButtonElement>('button')!.click();

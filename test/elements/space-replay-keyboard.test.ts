@@ -1,7 +1,7 @@
 import { expect } from '@esm-bundle/chai';
 import { sendKeys } from '@web/test-runner-commands';
 import type { SpaceReplay } from '../../src/elements/space-replay/space-replay.js';
-import { mountReady, part, unmountAll } from '../helpers/player.js';
+import { find, focusedIn, mountReady, part, unmountAll } from '../helpers/player.js';
 import { waitFor } from '../helpers/wait.js';
 
 let before: HTMLButtonElement | undefined;
@@ -14,7 +14,7 @@ afterEach(() => {
 
 /** A name for the focused control inside the player: its first `part` name, or its own label. */
 function focusedName(el: SpaceReplay): string | null {
-  const active = el.shadowRoot!.activeElement as HTMLElement | null;
+  const active = focusedIn(el) as HTMLElement | null;
   if (!active) return null;
   const first = (active.getAttribute('part') ?? active.localName).split(' ').find((p) => p !== 'button')!;
   return first === 'speaker' ? `speaker:${active.querySelector('bdi')!.textContent}` : first;
@@ -24,7 +24,7 @@ describe('<space-replay> keyboard', () => {
   it('reaches every control with Tab, in a sensible order', async () => {
     const el = await mountReady();
     // The clip tools come with the transcript chunk, after ready.
-    await waitFor(() => el.shadowRoot!.querySelector('[part~="clip-button"]'), 'the clip tools');
+    await waitFor(() => find(el, '[part~="clip-button"]'), 'the clip tools');
     before = document.createElement('button');
     before.textContent = 'before';
     el.before(before);
@@ -111,13 +111,13 @@ describe('<space-replay> keyboard', () => {
     part(el, '[role="slider"]').focus();
     await sendKeys({ type: '?' });
     // The overlay is a chunk of its own, fetched on first use.
-    const help = await waitFor(() => el.shadowRoot!.querySelector<HTMLElement>('[part~="help"]'), 'the help overlay');
+    const help = await waitFor(() => find<HTMLElement>(el, '[part~="help"]'), 'the help overlay');
     expect(help.getAttribute('role')).to.equal('dialog');
     expect(help.textContent).to.contain('Play or pause');
     await waitFor(() => help.contains(el.shadowRoot!.activeElement), 'focus in the help');
     await sendKeys({ press: 'Escape' });
     await el.updateComplete;
-    expect(el.shadowRoot!.querySelector('[part~="help"]')).to.equal(null);
+    expect(find(el, '[part~="help"]')).to.equal(null);
     await waitFor(() => focusedName(el) === 'help-button', 'focus back on the help button');
   });
 

@@ -3,7 +3,7 @@ import { MediaEngineController, type HlsConstructor } from '../../src/controller
 import { liveTimers } from '../../src/controllers/timer-scope.js';
 import type { SpaceReplay } from '../../src/elements/space-replay/space-replay.js';
 import { fixtureUrl, oneEvent, waitFor } from '../helpers/wait.js';
-import { mount, mountReady, nextEvent, part, unmountAll } from '../helpers/player.js';
+import { find, findAll, mount, mountReady, nextEvent, part, unmountAll } from '../helpers/player.js';
 
 const realLoadHls = MediaEngineController.loadHls;
 
@@ -35,7 +35,7 @@ function settle(): Promise<void> {
 }
 
 function speakerNames(el: SpaceReplay): string[] {
-  return [...el.shadowRoot!.querySelectorAll('button.speaker bdi')].map((b) => b.textContent!);
+  return [...findAll(el, 'button.speaker bdi')].map((b) => b.textContent!);
 }
 
 describe('<space-replay> lifecycle', () => {
@@ -102,7 +102,7 @@ describe('<space-replay> lifecycle', () => {
     await el.updateComplete;
     // While B loads nothing of A shows.
     expect(el.manifest).to.equal(undefined);
-    expect(el.shadowRoot!.querySelector('[part~="title"]')).to.equal(null);
+    expect(find(el, '[part~="title"]')).to.equal(null);
     expect(speakerNames(el)).to.deep.equal([]);
     expect((await readyB).detail.manifest.id).to.equal('fixture-other');
     await el.updateComplete;

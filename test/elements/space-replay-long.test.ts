@@ -1,6 +1,6 @@
 import { expect } from '@esm-bundle/chai';
 import { liveTimers } from '../../src/controllers/timer-scope.js';
-import { mount, nextEvent, part, unmountAll } from '../helpers/player.js';
+import { find, mount, nextEvent, part, unmountAll } from '../helpers/player.js';
 import { waitFor } from '../helpers/wait.js';
 
 // The 4-hour recording made by the packager's generator (git-ignored; `npm run demo:long` or the
@@ -109,7 +109,7 @@ describe('<space-replay> with a 4-hour recording and its 60,000-word transcript'
     el.src = LONG;
     await ready;
     observer?.observe({ type: 'longtask' });
-    const panel = await waitFor(() => el.shadowRoot!.querySelector('space-replay-transcript'), 'the transcript panel', 15_000);
+    const panel = await waitFor(() => find<HTMLElementTagNameMap['space-replay-transcript']>(el, 'space-replay-transcript'), 'the transcript panel', 15_000);
     await waitFor(() => panel.transcript, 'the transcript imported', 20_000);
     await panel.updateComplete;
     observer?.disconnect();
@@ -146,6 +146,6 @@ describe('<space-replay> with a 4-hour recording and its 60,000-word transcript'
       expect(budget(), `after a seek to ${time} s`).to.be.at.most(2500);
     }
     el.pause();
-    console.log(`space-replay long: ${budget()} elements in the player; transcript import ${((el as unknown as { _extras: { importMs: number } })._extras.importMs).toFixed(1)} ms; long tasks after ready ${observer ? `[${longTasks.join(', ')}] ms` : 'not observable'}`);
+    console.log(`space-replay long: ${budget()} elements in the player; transcript import ${((el as unknown as { _playback: { readAlong: { importMs: number } } })._playback.readAlong.importMs).toFixed(1)} ms; long tasks after ready ${observer ? `[${longTasks.join(', ')}] ms` : 'not observable'}`);
   });
 });

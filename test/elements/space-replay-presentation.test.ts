@@ -2,7 +2,7 @@ import { expect } from '@esm-bundle/chai';
 import { emulateMedia } from '@web/test-runner-commands';
 import type { SpaceReplay } from '../../src/elements/space-replay/space-replay.js';
 import { fixtureUrl, waitFor } from '../helpers/wait.js';
-import { manifestObject, mount, mountReady, nextEvent, part, unmountAll } from '../helpers/player.js';
+import { find, findAll, manifestObject, mount, mountReady, nextEvent, part, unmountAll } from '../helpers/player.js';
 
 const wrappers: HTMLElement[] = [];
 
@@ -44,7 +44,7 @@ describe('<space-replay> header, language and theming', () => {
     expect(text(el, '[part~="title"]')).to.equal('Fixture talk: three voices');
     expect(text(el, '[part~="meta"]')).to.equal('Hosted by Ada Host · May 1, 2024 · 0:18');
     expect(text(el, '[part~="badge"]')).to.equal('Recorded');
-    expect(el.shadowRoot!.querySelector('[part~="availability"]')).to.equal(null);
+    expect(find(el, '[part~="availability"]')).to.equal(null);
   });
 
   it('a live recording shows a REC badge with text, blinking only when motion is allowed', async () => {
@@ -104,7 +104,7 @@ describe('<space-replay> header, language and theming', () => {
     const el = await mountReady('talk/manifest.json', { dir: 'rtl' });
     expect(getComputedStyle(part(el, '[part~="header"]')).direction).to.equal('rtl');
     expect(getComputedStyle(part(el, '[part~="timeline"]')).direction).to.equal('ltr');
-    const speakers = [...el.shadowRoot!.querySelectorAll('button.speaker')].map((b) => b.getBoundingClientRect().left);
+    const speakers = [...findAll(el, 'button.speaker')].map((b) => b.getBoundingClientRect().left);
     // The first speaker sits at the right in RTL.
     expect(speakers[0]).to.be.greaterThan(speakers[1]!);
   });
@@ -132,8 +132,8 @@ describe('<space-replay> header, language and theming', () => {
     const el = await mountReady();
     const player = part(el, '[part~="player"]');
     // The chapters arrive after ready and redraw the lanes: wait, so the track is the one drawn last.
-    await waitFor(() => el.shadowRoot!.querySelector('[part~="chapters"]'), 'the chapters');
-    await waitFor(() => el.shadowRoot!.querySelector('[part~="lanes"] [data-lanes="chapters"]'), 'the chapter ticks on the lanes');
+    await waitFor(() => find(el, '[part~="chapters"]'), 'the chapters');
+    await waitFor(() => find(el, '[part~="lanes"] [data-lanes="chapters"]'), 'the chapter ticks on the lanes');
     const track = part(el, '[part~="lanes"] [data-lanes="track"]');
     expect(getComputedStyle(track).fill).to.equal('rgb(238, 240, 244)');
     el.setAttribute('theme', 'dark');
@@ -155,7 +155,7 @@ describe('<space-replay> header, language and theming', () => {
     const el = await withManifest((m) => {
       m.redactions = [{ startTime: 2, endTime: 3 }, { startTime: 6, endTime: 6.5 }];
     });
-    await waitFor(() => el.shadowRoot!.querySelector('[part~="lanes"] [data-lanes="chapters"]'), 'the chapter ticks');
+    await waitFor(() => find(el, '[part~="lanes"] [data-lanes="chapters"]'), 'the chapter ticks');
     const lanes = part(el, '[part~="lanes"]') as unknown as SVGSVGElement;
     const redaction = lanes.querySelector('[data-lanes="redaction"]')!;
     // Two ranges, each full height, filled with a hatch pattern of this same SVG.
@@ -174,7 +174,7 @@ describe('<space-replay> header, language and theming', () => {
   it('takes speaker colours from --space-replay-speaker-N', async () => {
     const el = await mountReady();
     el.style.setProperty('--space-replay-speaker-2', 'rgb(1, 2, 3)');
-    const bo = el.shadowRoot!.querySelectorAll<HTMLElement>('button.speaker')[1]!;
+    const bo = findAll<HTMLElement>(el, 'button.speaker')[1]!;
     expect(getComputedStyle(bo).borderInlineStartColor).to.equal('rgb(1, 2, 3)');
     // The same speaker's row on the lanes.
     expect(getComputedStyle(part(el, '[part~="lanes"] [data-row="1"]')).fill).to.equal('rgb(1, 2, 3)');
@@ -192,7 +192,7 @@ describe('the demo page', () => {
     const player = await waitFor(() => frame.contentDocument?.getElementById('player') as SpaceReplay | null, 'the demo player');
     await waitFor(() => player.state === 'ready', `the demo player ready (is ${player.state})`, 15_000);
     expect(player.manifest?.id).to.equal('garden-council');
-    expect(player.shadowRoot!.querySelector('[part~="title"]')!.textContent).to.contain('community garden');
-    expect(player.shadowRoot!.querySelectorAll('button.speaker').length).to.be.greaterThan(1);
+    expect(find(player, '[part~="title"]')!.textContent).to.contain('community garden');
+    expect(findAll(player, 'button.speaker').length).to.be.greaterThan(1);
   });
 });

@@ -4,8 +4,8 @@ import { expect } from '@esm-bundle/chai';
 import { sendMouse } from '@web/test-runner-commands';
 import type { SpaceReplay } from '../../src/elements/space-replay/space-replay.js';
 import type { SpaceReplayTranscript } from '../../src/elements/space-replay-transcript/space-replay-transcript.js';
-import { manifestObject, mount, mountReady, panelOf, part, unmountAll, wordEl } from '../helpers/player.js';
-import { transcriptsInOrder } from '../../src/elements/space-replay/transcript-choice.js';
+import { find, manifestObject, mount, mountReady, panelOf, part, unmountAll, wordEl } from '../helpers/player.js';
+import { transcriptsInOrder } from '../../src/elements/space-replay-provider/transcript-choice.js';
 import { fixtureUrl, oneEvent, waitFor } from '../helpers/wait.js';
 
 afterEach(unmountAll);
@@ -202,7 +202,7 @@ describe('<space-replay> downloads and expiry', () => {
     el.src = fixtureUrl('talk/manifest-expired.json');
     await waitFor(() => el.state === 'expired', 'the expired state');
     await el.updateComplete;
-    expect(el.shadowRoot!.querySelector('[part~="clip-button"], space-replay-clip-editor, space-replay-transcript')).to.equal(null);
+    expect(find(el, '[part~="clip-button"], space-replay-clip-editor, space-replay-transcript')).to.equal(null);
   });
 });
 
@@ -219,10 +219,10 @@ describe('<space-replay> redactions', () => {
     expect(panel.shadowRoot!.querySelector('[part~="redaction"]')!.textContent).to.contain('removed at the speaker’s request');
     const lanes = part(el, '[part~="lanes"]').getBoundingClientRect();
     await sendMouse({ type: 'move', position: [Math.round(lanes.left + (7 / el.duration) * lanes.width), Math.round(lanes.top + 4)] });
-    const hover = await waitFor(() => el.shadowRoot!.querySelector('[part~="hover"]'), 'the hover label');
+    const hover = await waitFor(() => find(el, '[part~="hover"]'), 'the hover label');
     expect(hover.textContent).to.contain('removed at the speaker’s request');
     await sendMouse({ type: 'move', position: [Math.round(lanes.left + (2 / el.duration) * lanes.width), Math.round(lanes.top + 4)] });
-    await waitFor(() => !el.shadowRoot!.querySelector('[part~="hover"]')!.textContent!.includes('removed'), 'no note outside the redaction');
+    await waitFor(() => !find(el, '[part~="hover"]')!.textContent!.includes('removed'), 'no note outside the redaction');
   });
 });
 

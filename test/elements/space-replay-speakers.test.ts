@@ -1,6 +1,6 @@
 import { expect } from '@esm-bundle/chai';
 import { fixtureUrl, waitFor } from '../helpers/wait.js';
-import { manifestObject, mount, mountReady, nextEvent, part, unmountAll } from '../helpers/player.js';
+import { find, findAll, manifestObject, mount, mountReady, nextEvent, part, unmountAll } from '../helpers/player.js';
 
 // test/fixtures/media.json: ada 0.4–5.227, bo 5.627–9.855, cy 10.255–13.799, ada 14.199–17.885.
 const BO_START = 5.627;
@@ -9,7 +9,7 @@ const CY_START = 10.255;
 afterEach(unmountAll);
 
 function speakerButtons(el: HTMLElement): HTMLButtonElement[] {
-  return [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('button.speaker')];
+  return [...findAll<HTMLButtonElement>(el, 'button.speaker')];
 }
 
 describe('<space-replay> speakers', () => {
@@ -120,7 +120,7 @@ describe('<space-replay> speakers', () => {
     await el.updateComplete;
     expect(part(el, '[part~="title"]').textContent).to.equal(payload);
     expect(speakerButtons(el)[1]!.querySelector('bdi')!.textContent).to.equal(payload);
-    expect(el.shadowRoot!.querySelector('img[src="x"], script')).to.equal(null);
+    expect(find(el, 'img[src="x"], script')).to.equal(null);
     expect((window as { __xss?: number }).__xss).to.equal(undefined);
   });
 });

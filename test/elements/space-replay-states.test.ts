@@ -4,7 +4,7 @@ import { MediaEngineController } from '../../src/controllers/media-engine-contro
 import type { SpaceReplay } from '../../src/elements/space-replay/space-replay.js';
 import { fakeNetwork } from '../helpers/network.js';
 import { fixtureUrl, waitFor } from '../helpers/wait.js';
-import { manifestObject, mount, mountReady, nextEvent, part, unmountAll, waitForState } from '../helpers/player.js';
+import { find, manifestObject, mount, mountReady, nextEvent, part, unmountAll, waitForState } from '../helpers/player.js';
 
 const realLoadHls = MediaEngineController.loadHls;
 const realFetch = window.fetch;
@@ -73,7 +73,7 @@ describe('<space-replay> states', () => {
     expect(mediaRequestsSince(mark)).to.deep.equal([]);
     expect(el.mediaElement.hasAttribute('src')).to.equal(false);
     expect(el.activeEngine).to.equal(null);
-    expect(el.shadowRoot!.querySelector('[part~="waveform"]')).to.equal(null);
+    expect(find(el, '[part~="waveform"]')).to.equal(null);
   });
 
   it('HTTP 410 on the manifest reads as expired', async () => {
@@ -103,7 +103,7 @@ describe('<space-replay> states', () => {
     expect(detail.issues?.[0]?.path).to.equal('participants[1].consent.clip');
     expect(messageText(el)).to.contain('The recording’s description is invalid.');
     expect(part(el, '[part~="issues"]').textContent).to.contain('participants[1].consent.clip');
-    expect(el.shadowRoot!.querySelector('[part~="retry-button"]')).to.equal(null);
+    expect(find(el, '[part~="retry-button"]')).to.equal(null);
   });
 
   it('invalid JSON says where', async () => {
@@ -225,7 +225,7 @@ describe('<space-replay> states', () => {
       await waitFor(() => el.currentTime > 12.5, 'plays on past the segments that failed while offline', 20_000);
       expect(el.mediaElement.paused).to.equal(false);
       await el.updateComplete;
-      expect(el.shadowRoot!.querySelector('[part~="message"]'), 'the offline message is gone').to.equal(null);
+      expect(find(el, '[part~="message"]'), 'the offline message is gone').to.equal(null);
     } finally {
       network.restore();
     }
@@ -261,7 +261,7 @@ describe('<space-replay> states', () => {
         await executeServerCommand('block-urls', { patterns: [] });
         network.reconnect();
         await waitFor(() => el.currentTime > stalledAt + 2, 'plays on once the connection is back', 20_000);
-        await waitFor(() => !el.shadowRoot!.querySelector('[part~="message"]'), 'the offline message goes');
+        await waitFor(() => !find(el, '[part~="message"]'), 'the offline message goes');
       } finally {
         await executeServerCommand('block-urls', { patterns: [] });
         network.restore();

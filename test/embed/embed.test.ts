@@ -5,6 +5,7 @@ import { isPauseMessage, isPlayingMessage } from '../../src/embed/play-message.j
 import { startEmbedPlayCoordinator } from '../../src/embed/play-coordinator.js';
 import { startEmbedResizer } from '../../src/embed/resize-listener.js';
 import '../../src/elements/space-replay/define.js';
+import { find } from '../helpers/player.js';
 import { oneEvent, waitFor } from '../helpers/wait.js';
 
 const EMBED = '/src/embed/embed.html';
@@ -249,7 +250,7 @@ describe('embed: one player at a time (host script)', () => {
   /** The player inside a same-origin embed (the test drives it directly), ready and muted. */
   async function playerIn(iframe: HTMLIFrameElement): Promise<Player> {
     const player = await waitFor(() => (iframe.contentDocument?.querySelector('space-replay') as Player | null) ?? undefined, 'the embedded player', 15_000);
-    await waitFor(() => player.shadowRoot?.querySelector('[part~="timeline"]'), 'the embedded player ready', 15_000);
+    await waitFor(() => find(player, '[part~="timeline"]'), 'the embedded player ready', 15_000);
     player.mediaElement.muted = true;
     return player;
   }
@@ -321,7 +322,7 @@ describe('embed: one player at a time (host script)', () => {
     own.setAttribute('src', `${here}${MANIFEST}`);
     document.body.append(own);
     try {
-      await waitFor(() => own.shadowRoot?.querySelector('[part~="timeline"]'), 'the page\'s player ready', 15_000);
+      await waitFor(() => find(own, '[part~="timeline"]'), 'the page\'s player ready', 15_000);
       own.mediaElement.muted = true;
 
       await playingEmbed(frameA, a, 'embed a');

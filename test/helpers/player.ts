@@ -38,11 +38,42 @@ export function nextEvent<K extends keyof SpaceReplayEventMap>(el: EventTarget, 
   return oneEvent<SpaceReplayEventMap[K]>(el, name, timeout);
 }
 
-/** An element in the player's shadow root, by selector (throws when absent). */
-export function part<T extends Element = HTMLElement>(el: SpaceReplay, selector: string): T {
-  const found = el.shadowRoot!.querySelector<T>(selector);
+/**
+ * The parts `<space-replay>` lays out, whose shadow roots hold what used to be in the player's own.
+ * The transcript panel, the clip editor and wavesurfer keep theirs: tests open those themselves.
+ */
+const LAYOUT_PARTS = new Set(['header', 'timeline', 'clip-banner', 'status', 'transport', 'chapters', 'speakers', 'clip-tools'].map((p) => `space-replay-${p}`));
+
+/** Every element matching `selector` inside the player: its shadow root and its parts', in document order. */
+export function findAll<T extends Element = HTMLElement>(el: Element, selector: string): T[] {
+  const found: T[] = [];
+  const walk = (root: ShadowRoot): void => {
+    for (const node of root.querySelectorAll('*')) {
+      if (node.matches(selector)) found.push(node as T);
+      if (node.shadowRoot && LAYOUT_PARTS.has(node.localName)) walk(node.shadowRoot);
+    }
+  };
+  if (el.shadowRoot) walk(el.shadowRoot);
+  return found;
+}
+
+/** The first element matching `selector` inside the player (see {@link findAll}), or null. */
+export function find<T extends Element = HTMLElement>(el: Element, selector: string): T | null {
+  return findAll<T>(el, selector)[0] ?? null;
+}
+
+/** An element inside the player, by selector (throws when absent). */
+export function part<T extends Element = HTMLElement>(el: Element, selector: string): T {
+  const found = find<T>(el, selector);
   if (!found) throw new Error(`no ${selector} in the player`);
   return found;
+}
+
+/** The focused element inside the player, through the shadow roots of its parts. */
+export function focusedIn(el: Element): Element | null {
+  let active = el.shadowRoot?.activeElement ?? null;
+  while (active && LAYOUT_PARTS.has(active.localName) && active.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return active;
 }
 
 /** Waits until the player's state is `state`. */
@@ -67,7 +98,7 @@ export async function manifestObject(path = 'talk/manifest.json'): Promise<Recor
  * player gave up on every transcript (the panel then says so).
  */
 export async function panelOf(el: SpaceReplay, { orUnavailable = false } = {}): Promise<SpaceReplayTranscript> {
-  const panel = await waitFor(() => el.shadowRoot!.querySelector('space-replay-transcript') as SpaceReplayTranscript | null, 'the transcript panel');
+  const panel = await waitFor(() => find<SpaceReplayTranscript>(el, 'space-replay-transcript'), 'the transcript panel');
   await waitFor(() => panel.transcript || (orUnavailable && panel.unavailable), 'the transcript loaded');
   await panel.updateComplete;
   return panel;

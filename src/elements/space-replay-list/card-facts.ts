@@ -2,7 +2,7 @@
 
 import { parseDateTime } from '../../manifest/date-time.js';
 import type { FeedItem, FeedParticipant } from '../../manifest/feed-types.js';
-import { readPosition } from '../space-replay/resume-position.js';
+import { readPosition } from '../space-replay-provider/resume-position.js';
 
 /** A "N days left" badge shows from this many days before expiry. */
 export const EXPIRY_NOTICE_DAYS = 30;

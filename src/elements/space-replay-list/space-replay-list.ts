@@ -2,27 +2,18 @@ import { html, LitElement, nothing, type PropertyValues, type TemplateResult } f
 import { property, state } from 'lit/decorators.js';
 import { Task, TaskStatus, initialState } from '@lit/task';
 import { emit, type ListErrorDetail } from '../../events.js';
-import { formatList } from '../../i18n/list-format.js';
 import { languageOf, loadMessages, messagesFor } from '../../i18n/messages.js';
 import { listTable, type ListTable } from '../../i18n/list-messages.js';
-import type { FeedItem, FeedParticipant } from '../../manifest/feed-types.js';
+import type { FeedItem } from '../../manifest/feed-types.js';
 import type { ManifestIssue } from '../../manifest/issues.js';
-import { formatSpokenTime, formatTime } from '../../model/time.js';
 import { installPlayingCoordinator } from '../shared/playing-coordinator.js';
-import { initialsOf } from '../space-replay-transcript/avatar.js';
-import { expiryOf, resumePositionOf, splitHosts } from './card-facts.js';
+import { expiryOf } from './card-facts.js';
+import { renderCard } from './feed-card.js';
+import { renderFilters, renderListError, renderLoading, renderSkipped, type SkippedIssue } from './list-notes.js';
 import { FeedError, loadFeed, type LoadedFeed } from './feed-loader.js';
 import { hasRoles, LIST_FILTERS, matchesFilter, mergePage, newestFirst, type ListFilter } from './feed-order.js';
-import { miniWaveform } from './mini-waveform.js';
 import { nextFocusIndex } from './roving-focus.js';
 import { styles } from './space-replay-list.styles.js';
-
-const MAX_AVATARS = 4;
-
-/** A problem of an item left out, and the feed page it was on (1 for the first). */
-interface SkippedIssue extends ManifestIssue {
-  page: number;
-}
 
 /** What a player in a card needs of `<space-replay>` (its public API, so the module can load late). */
 interface CardPlayer extends HTMLElement {
@@ -350,35 +341,14 @@ export class SpaceReplayList extends LitElement {
     const lang = languageOf(this);
     const m = listTable(lang);
     const status = this._task.status;
-    if (status === TaskStatus.PENDING && this._items.length === 0) return this._renderLoading(m);
+    if (status === TaskStatus.PENDING && this._items.length === 0) return renderLoading(m);
     if (status === TaskStatus.ERROR) {
       const error = this._task.error;
       const detail = error instanceof FeedError ? error.detail : { code: 'feed-fetch' as const, message: String(error), url: this.src || null };
-      return this._renderError(m, m.list.error, detail);
+      return renderListError(m, m.list.error, detail, () => this.retry());
     }
     if (status !== TaskStatus.COMPLETE) return html``;
     return this._renderList(m, lang);
-  }
-
-  private _renderLoading(m: ListTable): TemplateResult {
-    return html`<div part="message loading" class="message loading" role="status">
-      <span class="sr">${m.list.loading}</span>
-      ${[0, 1, 2].map(() => html`<div class="bone" aria-hidden="true"></div>`)}
-    </div>`;
-  }
-
-  private _renderError(m: ListTable, headline: string, detail: ListErrorDetail): TemplateResult {
-    const issues = detail.issues ?? [];
-    return html`<div part="message error" class="message error" role="alert">
-      <p class="headline">${detail.code === 'offline' ? m.errors.offline : headline}</p>
-      ${detail.status !== undefined ? html`<p class="detail">${m.httpStatus(detail.status)}</p>` : nothing}
-      ${issues.length > 0
-        ? html`<ul part="issues" class="issues">
-            ${issues.slice(0, 5).map((i) => html`<li><code>${i.path || '(feed)'}</code> ${i.message}</li>`)}
-          </ul>`
-        : nothing}
-      ${detail.code !== 'feed-invalid' ? html`<button part="button retry-button" type="button" @click=${() => this.retry()}>${m.retry}</button>` : nothing}
-    </div>`;
   }
 
   private _renderList(m: ListTable, lang: string): TemplateResult {
@@ -388,11 +358,25 @@ export class SpaceReplayList extends LitElement {
     const focus = Math.min(this._focus, Math.max(0, visible.length - 1));
     const canShowMore = this._shown < filtered.length || this._next !== null;
     const empty = visible.length === 0;
-    return html`${hasRoles(this._items) ? this._renderFilters(m) : nothing}
+    return html`${hasRoles(this._items) ? renderFilters(m, this.filter, (f) => (this.filter = f)) : nothing}
       ${empty
         ? html`<p part="message empty" class="message empty" role="status">${this._items.length === 0 ? m.list.empty : m.list.emptyFiltered}</p>`
         : html`<ul part="list" class="list" role="list" aria-label=${m.list.label(this._owner)} @keydown=${this._onListKeydown}>
-            ${visible.map((item, index) => this._renderItem(item, index, index === focus, m, lang, now))}
+            ${visible.map((item, index) =>
+              renderCard(item, {
+                m,
+                lang,
+                now,
+                focused: index === focus,
+                open: this._open.has(item.id),
+                failed: this._playerError === item.id,
+                broken: this._broken,
+                toggle: () => this._toggle(item),
+                focus: () => this._onCardFocus(index),
+                ready: (e) => this._onPlayerReady(e, item.id),
+                avatarBroke: (src) => (this._broken = new Set([...this._broken, src])),
+              }),
+            )}
           </ul>`}
       ${canShowMore
         ? html`<div class="more">
@@ -401,108 +385,7 @@ export class SpaceReplayList extends LitElement {
             </button>
           </div>`
         : nothing}
-      ${typeof this._more === 'object' ? this._renderError(m, m.list.moreError, this._more) : nothing}
-      ${this._skipped.length > 0 ? this._renderSkipped(m) : nothing}`;
-  }
-
-  private _renderFilters(m: ListTable): TemplateResult {
-    return html`<div part="filters" class="filters" role="group" aria-label=${m.list.filterLabel}>
-      ${LIST_FILTERS.map((f) => {
-        const active = this.filter === f;
-        return html`<button part=${active ? 'button filter active' : 'button filter'} type="button" aria-pressed=${active ? 'true' : 'false'} @click=${() => (this.filter = f)}>
-          ${m.list.filters[f]}
-        </button>`;
-      })}
-    </div>`;
-  }
-
-  private _renderSkipped(m: ListTable): TemplateResult {
-    const items = new Set(this._skipped.map((s) => `${s.page}:${/^items\[\d+\]/.exec(s.path)?.[0] ?? s.path}`));
-    return html`<details part="issues" class="skipped">
-      <summary>${m.list.skipped(items.size)}</summary>
-      <ul>
-        ${this._skipped.map((s) => html`<li>${this._pages > 1 ? `${s.page} · ` : ''}<code>${s.path}</code> ${s.message}</li>`)}
-      </ul>
-    </details>`;
-  }
-
-  private _renderItem(item: FeedItem, index: number, focused: boolean, m: ListTable, lang: string, now: number): TemplateResult {
-    const { expired, daysLeft } = expiryOf(item, now);
-    const open = this._open.has(item.id) && !expired;
-    const resume = expired ? undefined : resumePositionOf(item);
-    const metaId = `meta-${item.id}`;
-    const cardParts = ['card', item.status, expired ? 'expired' : '', open ? 'open' : ''].filter(Boolean).join(' ');
-    return html`<li part="item" class="item">
-      <article part=${cardParts} class="card ${expired ? 'expired' : ''}">
-        <div class="wave">${miniWaveform(item.waveform?.data)}</div>
-        <div class="body">
-          <h3 class="heading">
-            <button part="open-button" class="open" type="button" tabindex=${focused ? 0 : -1} aria-expanded=${open ? 'true' : 'false'}
-              aria-disabled=${expired ? 'true' : 'false'} aria-describedby=${metaId} @click=${() => this._toggle(item)} @focus=${() => this._onCardFocus(index)}>
-              <span part="title" class="title">${item.title}</span>
-            </button>
-          </h3>
-          <p part="meta" class="meta" id=${metaId}>
-            ${this._renderStatus(item, m)}
-            <time datetime=${item.startedAt}>${dateOf(item.startedAt, lang)}</time>
-            <span aria-hidden="true">·</span>
-            <time datetime=${`PT${Math.round(item.duration)}S`} aria-label=${m.list.duration(formatSpokenTime(item.duration, lang))}>${formatTime(item.duration)}</time>
-            ${expired ? html`<span part="badge expired" class="badge expired">${m.list.expired}</span><span class="sr">${m.list.expiredNote}</span>` : nothing}
-            ${daysLeft !== undefined ? html`<span part="badge expiry" class="badge expiry">${m.list.daysLeft(daysLeft)}</span>` : nothing}
-            ${resume !== undefined ? html`<span part="badge resume" class="badge resume">${m.list.resumeAt(formatTime(resume, { forceHours: item.duration >= 3600 }))}</span>` : nothing}
-            ${this._renderPeopleText(item.participants, m, lang)}
-          </p>
-          ${this._renderAvatars(item.participants, m, expired)}
-        </div>
-      </article>
-      ${this._playerError === item.id ? html`<p part="message error" class="message error" role="alert">${m.errors['manifest-fetch']}</p>` : nothing}
-      ${open
-        ? html`<div part="player" class="player" @space-replay-ready=${(e: Event) => this._onPlayerReady(e, item.id)}>
-            <space-replay src=${item.manifest}></space-replay>
-          </div>`
-        : nothing}
-    </li>`;
-  }
-
-  private _renderStatus(item: FeedItem, m: ListTable): TemplateResult {
-    if (item.status === 'live') {
-      return html`<span part="badge live" class="badge live"><span class="dot" aria-hidden="true"></span><span aria-hidden="true">${m.list.rec}</span><span class="sr">${m.list.liveNow}</span></span>`;
-    }
-    return html`<span part="badge ${item.status}" class="badge ${item.status}">${item.status === 'pending' ? m.list.scheduled : m.list.recorded}</span>`;
-  }
-
-  private _renderPeopleText(participants: readonly FeedParticipant[], m: ListTable, lang: string): TemplateResult | typeof nothing {
-    const { hosts, others } = splitHosts(participants);
-    if (hosts.length === 0 && others.length === 0) return nothing;
-    const list = (names: string[]): string => formatList(names, lang);
-    const parts = [hosts.length > 0 ? m.list.hostedBy(list(hosts.map((p) => p.name))) : '', others.length > 0 ? m.list.with(list(others.map((p) => p.name))) : ''];
-    return html`<span class="sr people-names">${parts.filter(Boolean).join(', ')}</span>`;
-  }
-
-  private _renderAvatars(participants: readonly FeedParticipant[], m: ListTable, expired: boolean): TemplateResult | typeof nothing {
-    const { hosts, others } = splitHosts(participants);
-    const people = [...hosts, ...others];
-    if (people.length === 0) return nothing;
-    const shown = people.slice(0, MAX_AVATARS);
-    const rest = people.length - shown.length;
-    return html`<div part="people" class="people" aria-hidden="true">
-      ${shown.map((p) => {
-        // Expired cards load nothing at all, avatars included.
-        const src = !expired && p.avatar && !this._broken.has(p.avatar) ? p.avatar : undefined;
-        return src
-          ? html`<img part="avatar" class="avatar" src=${src} alt="" title=${p.name} referrerpolicy="no-referrer" loading="lazy" decoding="async" @error=${() => (this._broken = new Set([...this._broken, src]))} />`
-          : html`<span part="avatar" class="avatar initials" title=${p.name}>${initialsOf(p.name)}</span>`;
-      })}
-      ${rest > 0 ? html`<span part="avatar" class="avatar more">${m.list.more(rest)}</span>` : nothing}
-    </div>`;
-  }
-}
-
-function dateOf(startedAt: string, lang: string): string {
-  const date = new Date(startedAt);
-  try {
-    return new Intl.DateTimeFormat(lang, { dateStyle: 'medium' }).format(date);
-  } catch {
-    return date.toDateString();
+      ${typeof this._more === 'object' ? renderListError(m, m.list.moreError, this._more, () => this.retry()) : nothing}
+      ${this._skipped.length > 0 ? renderSkipped(m, this._skipped, this._pages) : nothing}`;
   }
 }

@@ -88,3 +88,22 @@ export function coveredWords(range: Range, words: readonly Element[]): [first: n
   while (b >= a && !coversWord(range, words[b]!)) b--;
   return a <= b ? [a, b] : undefined;
 }
+
+/**
+ * The clip `[start, end)` the selection in `root` covers, snapped to its words: `rendered.words`
+ * are word `rendered.firstWord` on, timed by `times`. Undefined when nothing is selected, null
+ * when the selection covers no word.
+ */
+export function clipOfSelection(
+  root: ShadowRoot,
+  rendered: { words: HTMLElement[]; firstWord: number },
+  times: { readonly wordStart: ArrayLike<number>; readonly wordEnd: ArrayLike<number> },
+): { start: number; end: number } | null | undefined {
+  const range = selectedRange(root);
+  if (!range) return undefined;
+  const covered = coveredWords(range, rendered.words);
+  if (!covered) return null;
+  const start = times.wordStart[rendered.firstWord + covered[0]]!;
+  const end = times.wordEnd[rendered.firstWord + covered[1]]!;
+  return end > start ? { start, end } : null;
+}

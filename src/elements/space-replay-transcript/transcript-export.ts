@@ -1,8 +1,11 @@
 /**
  * The transcript as copied and downloaded: speakers under the names the panel shows, and the words
- * of redacted ranges replaced by one marker per run, so removed speech never leaves the page.
+ * of redacted ranges replaced by one marker per run, so removed speech never leaves the page. Plain
+ * text or WebVTT.
  */
-import { buildTranscript, type DraftCue, type Speaker, type Transcript } from '../../model/transcript/index.js';
+import { buildTranscript, toPlainText, toWebVTT, type DraftCue, type Speaker, type Transcript } from '../../model/transcript/index.js';
+import { copyText } from './copy-text.js';
+import { downloadFile } from './download-file.js';
 
 /**
  * `transcript` with `names[i]` as the label of speaker i and redacted word runs replaced by
@@ -47,4 +50,14 @@ export function exportableTranscript(transcript: Transcript, names: readonly str
     });
   }
   return buildTranscript(drafts, { speakers, language: transcript.language }).transcript;
+}
+
+/** Copies `t` as plain text; resolves whether the browser took it. */
+export function copyTranscript(t: Transcript): Promise<boolean> {
+  return copyText(toPlainText(t));
+}
+
+/** Offers `t` as `name`.vtt or `name`.txt from `root`. */
+export function downloadTranscript(root: ShadowRoot, name: string, vtt: boolean, t: Transcript): void {
+  downloadFile(root, `${name}.${vtt ? 'vtt' : 'txt'}`, vtt ? 'text/vtt;charset=utf-8' : 'text/plain;charset=utf-8', vtt ? toWebVTT(t) : toPlainText(t));
 }

@@ -3,6 +3,9 @@
  * where the browser has it. The player that last started playing owns the session.
  */
 
+import type { Manifest, Participant } from '../../manifest/types.js';
+import { hostOf } from '../player-state/room-host.js';
+
 /** What the session shows and what its buttons do. */
 export interface SessionInfo {
   /** Recording title. */
@@ -75,4 +78,32 @@ export function releaseMediaSession(token: object): void {
       // See above.
     }
   }
+}
+
+/** What {@link claimFor} needs of a player. */
+export interface SessionPlayer {
+  play(): void;
+  pause(): void;
+  seek(seconds: number): void;
+  /** Seeks by `seconds` from where playback is. */
+  skip(seconds: number): void;
+  /** Goes to the next (1) or previous (-1) speaker turn. */
+  turn(direction: 1 | -1): void;
+}
+
+/** Makes `token`'s player the owner, showing `manifest` (its host as the artist, with their avatar). */
+export function claimFor(token: object, manifest: Manifest, avatarOf: (participant: Participant) => string | undefined, player: SessionPlayer): void {
+  const host = hostOf(manifest.participants);
+  const avatar = host ? avatarOf(host) : undefined;
+  claimMediaSession(token, {
+    title: manifest.title,
+    artist: host?.name ?? '',
+    ...(avatar ? { artwork: avatar } : {}),
+    play: () => player.play(),
+    pause: () => player.pause(),
+    seekBy: (s) => player.skip(s),
+    seekTo: (s) => player.seek(s),
+    nextSpeaker: () => player.turn(1),
+    previousSpeaker: () => player.turn(-1),
+  });
 }

@@ -5,8 +5,7 @@
  * segment costs hundreds of milliseconds at 300 segments), so the lanes are about a dozen
  * elements. Vector paths hold no pixels of their own: a canvas of the same size at 2x density
  * kept 1.1 MB of backing store. Colours are CSS values (custom properties work), so a change of
- * colour scheme needs no redraw. Part of the recording chunk (`Recording.drawLanes`): the main
- * entry only needs the lanes' height (`lanes-height.ts`).
+ * colour scheme needs no redraw.
  */
 
 import type { SpeakerTimeline } from '../../model/speakers.js';

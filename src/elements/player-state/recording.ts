@@ -8,12 +8,11 @@
 import { isExpired } from '../../manifest/expiry.js';
 import type { ManifestIssue } from '../../manifest/issues.js';
 import { parseManifest } from '../../manifest/parse.js';
-import type { Chapter, ChaptersRef, Manifest, Participant } from '../../manifest/types.js';
+import type { Manifest, Participant } from '../../manifest/types.js';
 import { channelPeaks, compactChannel, decodePeaks, downsampleCompact, type Peaks } from '../../model/peaks.js';
 import { SpeakerTimeline } from '../../model/speakers.js';
 import { nextTask } from './next-task.js';
 import { usableUrl } from './safe-url.js';
-import { drawSpeakerLanes } from './speaker-lanes.js';
 
 /** One participant as the speaker list shows them. */
 export interface SpeakerRow {
@@ -49,8 +48,6 @@ export interface Recording {
   overview(bins: number): Float32Array | null;
   /** The download link, when the manifest allows downloads and the URL passes. */
   download: string | undefined;
-  /** Draws the speaker lanes (in this chunk, not the main entry). */
-  drawLanes: typeof drawSpeakerLanes;
 }
 
 /** The outcome of {@link buildRecording}. */
@@ -115,7 +112,6 @@ export async function buildRecording(
         return cached.pairs;
       },
       download: usableUrl(manifest.downloads?.audio, baseUrl),
-      drawLanes: drawSpeakerLanes,
     },
   };
 }
@@ -125,23 +121,4 @@ function initialsOf(name: string): string {
   const words = name.trim().split(/\s+/u).filter(Boolean);
   const letters = words.length > 1 ? [words[0]!, words[words.length - 1]!] : words.slice(0, 1);
   return letters.map((w) => String.fromCodePoint(w.codePointAt(0) ?? 63).toUpperCase()).join('');
-}
-
-/** Chapters from inline data or their URL; `[]` when they cannot be read (they are optional). */
-export async function loadChapters(ref: ChaptersRef | undefined, signal: AbortSignal): Promise<Chapter[]> {
-  if (!ref) return [];
-  if (ref.data) return ref.data.chapters;
-  try {
-    const response = await fetch(ref.url, { signal, credentials: 'same-origin' });
-    if (!response.ok) return [];
-    const body = (await response.json()) as { chapters?: unknown };
-    return Array.isArray(body.chapters) ? body.chapters.filter(isChapter) : [];
-  } catch {
-    return [];
-  }
-}
-
-function isChapter(value: unknown): value is Chapter {
-  const c = value as Chapter;
-  return typeof c === 'object' && c !== null && typeof c.startTime === 'number' && c.startTime >= 0 && typeof c.title === 'string';
 }

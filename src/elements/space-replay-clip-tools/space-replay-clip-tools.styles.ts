@@ -1,15 +1,13 @@
 import { css } from 'lit';
 
-/** Styles of the transcript and clip parts, adopted by the player's shadow root when their chunk loads. */
-export const extrasStyles = css`
-  .companion {
+/** Styles of `<space-replay-clip-tools>`. */
+export const clipToolsStyles = css`
+  :host {
     display: grid;
     gap: 8px;
-    margin-top: 12px;
   }
   .clip-tools,
-  .clip-editor,
-  .clip-banner {
+  .clip-editor {
     display: flex;
     flex-wrap: wrap;
     align-items: center;
@@ -17,13 +15,6 @@ export const extrasStyles = css`
   }
   .clip-editor > space-replay-clip-editor {
     flex: 1;
-  }
-  .clip-banner {
-    margin: 8px 0 0;
-    padding: 6px 10px;
-    border-radius: calc(var(--space-replay-radius) / 2);
-    background: var(--space-replay-surface);
-    border-inline-start: 3px solid var(--space-replay-accent);
   }
   .clip-hint,
   .highlight-time {
@@ -39,8 +30,5 @@ export const extrasStyles = css`
   }
   [part~='clip-button'][aria-pressed='true'] {
     outline: 2px solid var(--space-replay-accent);
-  }
-  space-replay-transcript {
-    --space-replay-transcript-height: 20rem;
   }
 `;

@@ -6,7 +6,7 @@
  */
 
 import type { PlayerErrorCode, PlayerErrorDetail } from '../../events.js';
-import type { Recording } from './recording.js';
+import type { Recording } from '../player-state/recording.js';
 import { isOffline } from '../../controllers/offline.js';
 
 /** A load failure, with the detail `space-replay-error` carries. */
@@ -33,7 +33,7 @@ export interface RecordingInput {
 
 /** Loads and validates a recording; throws {@link PlayerError}. `signal` aborts the fetches. */
 export async function loadRecording(input: RecordingInput, signal: AbortSignal): Promise<Recording> {
-  const model = import('./recording.js');
+  const model = import('../player-state/recording.js');
   let raw: unknown;
   let baseUrl = document.baseURI;
   if (input.object !== undefined) {

@@ -1,0 +1,13 @@
+/** Registers `<space-replay-clip-banner>` (once: a second copy of the library on the page is ignored). */
+
+import { SpaceReplayClipBanner } from './space-replay-clip-banner.js';
+
+if (!customElements.get('space-replay-clip-banner')) customElements.define('space-replay-clip-banner', SpaceReplayClipBanner);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'space-replay-clip-banner': SpaceReplayClipBanner;
+  }
+}
+
+export { SpaceReplayClipBanner };

@@ -1,0 +1,13 @@
+/** Registers `<space-replay-header>` (once: a second copy of the library on the page is ignored). */
+
+import { SpaceReplayHeader } from './space-replay-header.js';
+
+if (!customElements.get('space-replay-header')) customElements.define('space-replay-header', SpaceReplayHeader);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'space-replay-header': SpaceReplayHeader;
+  }
+}
+
+export { SpaceReplayHeader };

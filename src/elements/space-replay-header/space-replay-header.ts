@@ -1,0 +1,57 @@
+import { html, LitElement, nothing, type TemplateResult } from 'lit';
+import { messagesFor } from '../../i18n/messages.js';
+import { formatTime } from '../../model/time.js';
+import { PlayerConsumer } from '../player-state/player-consumer.js';
+import { hostOf } from '../player-state/room-host.js';
+import { headerStyles } from './space-replay-header.styles.js';
+
+const AVAILABILITY_NOTICE_DAYS = 30;
+
+/**
+ * `<space-replay-header>`: the recording's title, status badge, host, date and length, and how
+ * long it stays available. A part of `<space-replay-provider>` (docs/compose.md).
+ *
+ * @csspart header - The whole header.
+ * @csspart title - The recording title.
+ * @csspart meta - Host, date and duration line.
+ * @csspart badge - The status badge (also `live`, `ended` or `pending`).
+ * @csspart availability - "Available for N more days".
+ */
+export class SpaceReplayHeader extends LitElement {
+  static override styles = headerStyles;
+
+  private readonly _player = new PlayerConsumer(this);
+
+  protected override render(): TemplateResult | typeof nothing {
+    const s = this._player.state;
+    const manifest = s?.recording?.manifest;
+    if (!s || !manifest) return nothing;
+    const { lang } = s;
+    const m = messagesFor(lang);
+    const host = hostOf(manifest.participants);
+    const started = new Date(manifest.startedAt);
+    let date = '';
+    try {
+      date = new Intl.DateTimeFormat(lang, { dateStyle: 'medium' }).format(started);
+    } catch {
+      date = started.toDateString();
+    }
+    const expiresAt = manifest.retention ? Date.parse(manifest.retention.expiresAt) : NaN;
+    const daysLeft = Math.ceil((expiresAt - Date.now()) / 86_400_000);
+    const status = manifest.status;
+    return html`<header part="header" class="header">
+      <div class="heading">
+        <h2 part="title" class="title">${manifest.title}</h2>
+        <span part="badge ${status}" class="badge ${status}">
+          ${status === 'live' ? html`<span class="dot" aria-hidden="true"></span>${m.live}` : status === 'pending' ? m.scheduled : m.recorded}
+        </span>
+      </div>
+      <p part="meta" class="meta">
+        ${host ? html`<span>${m.hostedBy} <bdi>${host.name}</bdi></span> · ` : nothing}
+        <time datetime=${manifest.startedAt}>${date}</time> ·
+        <time datetime=${`PT${Math.round(manifest.duration)}S`}>${formatTime(manifest.duration)}</time>
+        ${daysLeft > 0 && daysLeft <= AVAILABILITY_NOTICE_DAYS ? html` · <span part="availability">${m.availableFor(daysLeft)}</span>` : nothing}
+      </p>
+    </header>`;
+  }
+}

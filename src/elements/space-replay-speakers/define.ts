@@ -1,0 +1,13 @@
+/** Registers `<space-replay-speakers>` (once: a second copy of the library on the page is ignored). */
+
+import { SpaceReplaySpeakers } from './space-replay-speakers.js';
+
+if (!customElements.get('space-replay-speakers')) customElements.define('space-replay-speakers', SpaceReplaySpeakers);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'space-replay-speakers': SpaceReplaySpeakers;
+  }
+}
+
+export { SpaceReplaySpeakers };

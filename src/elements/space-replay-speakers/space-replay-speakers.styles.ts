@@ -1,0 +1,68 @@
+import { css } from 'lit';
+
+/** Styles of `<space-replay-speakers>`. */
+export const speakersStyles = css`
+  :host {
+    display: block;
+  }
+  .speakers {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+    display: grid;
+    grid-template-columns: repeat(auto-fill, minmax(180px, 1fr));
+    gap: 6px;
+  }
+  .speaker {
+    width: 100%;
+    justify-content: start;
+    gap: 8px;
+    padding: 6px 8px;
+    text-align: start;
+    border-inline-start: 4px solid var(--speaker-color);
+  }
+  .speaker[aria-current='true'] {
+    border-color: var(--speaker-color);
+  }
+  .avatar {
+    flex: none;
+    width: 32px;
+    height: 32px;
+    border-radius: 50%;
+    object-fit: cover;
+  }
+  .initials {
+    display: inline-grid;
+    place-items: center;
+    background: var(--speaker-color);
+    color: var(--space-replay-bg);
+    font-size: 0.8em;
+    font-weight: 600;
+  }
+  .who {
+    display: grid;
+    min-width: 0;
+  }
+  .name {
+    font-weight: 600;
+    overflow: hidden;
+    text-overflow: ellipsis;
+    white-space: nowrap;
+  }
+  .facts {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 2px 8px;
+    font-size: 0.75em;
+    color: var(--space-replay-muted);
+  }
+  .speaking {
+    color: var(--speaker-color);
+    font-weight: 600;
+  }
+  @container (max-width: 480px) {
+    .speakers {
+      grid-template-columns: 1fr;
+    }
+  }
+`;

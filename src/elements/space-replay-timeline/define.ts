@@ -1,0 +1,13 @@
+/** Registers `<space-replay-timeline>` (once: a second copy of the library on the page is ignored). */
+
+import { SpaceReplayTimeline } from './space-replay-timeline.js';
+
+if (!customElements.get('space-replay-timeline')) customElements.define('space-replay-timeline', SpaceReplayTimeline);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'space-replay-timeline': SpaceReplayTimeline;
+  }
+}
+
+export { SpaceReplayTimeline };
