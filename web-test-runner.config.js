@@ -4,9 +4,10 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import puppeteerCore from 'puppeteer-core';
 import { CHROMIUM_FLAGS, FIREFOX_PREFS, findBrowsers } from './scripts/find-browsers.js';
-import { failingSegmentMiddleware } from './test/server/failing-segment.js';
+import { faultCommandsPlugin, faultsMiddleware } from './test/server/faults.js';
 import { blockUrlsCommandPlugin } from './test/server/block-urls-command.js';
 import { slowFileMiddleware } from './test/server/slow-file.js';
+import { trustedTypesPageMiddleware } from './test/server/trusted-types-page.js';
 
 const found = findBrowsers();
 const wanted = (process.env.SPACE_REPLAY_BROWSERS ?? 'chromium,firefox').split(',');
@@ -49,13 +50,15 @@ export default {
   files: ['test/**/*.test.ts', '!test/node/**', '!test/consumers/**'],
   nodeResolve: true,
   // /__slow__/<fixture>: a slow server without byte ranges; /__fail__/…: one file of a fixture
-  // answering an HTTP error (test/server/failing-segment.js). Fault injection for the media tests.
-  middleware: [slowFileMiddleware, failingSegmentMiddleware],
+  // answering an HTTP error, never answering or garbled, and a log of the requests
+  // (test/server/faults.js). Fault injection for the media tests.
+  middleware: [slowFileMiddleware, faultsMiddleware, trustedTypesPageMiddleware],
   // Fixtures (MPEG-TS segments would end in .ts) are never compiled.
   // `block-urls`: requests that fail in Chromium as with no network (test/server/block-urls-command.js).
   plugins: [
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json', exclude: ['test/fixtures/**', 'demo/recordings/**'] }),
     blockUrlsCommandPlugin(),
+    faultCommandsPlugin(),
   ],
   browsers,
   concurrency: 2,

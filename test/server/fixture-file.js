@@ -1,4 +1,4 @@
-// Shared by the fault-injection routes (slow-file.js, failing-segment.js).
+// Shared by the fault-injection routes (slow-file.js, faults.js).
 import { join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
