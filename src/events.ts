@@ -17,6 +17,7 @@ export type PlayerErrorCode =
   | 'media-network'
   | 'media-decode'
   | 'no-source'
+  | 'start-failed'
   | 'offline';
 
 /** Detail of `space-replay-error`. */
@@ -31,6 +32,8 @@ export interface PlayerErrorDetail {
   issues?: { path: string; message: string }[];
   /** For HTTP failures: the status. */
   status?: number;
+  /** For a request or a wait for audio that got no answer in time: the deadline that passed, seconds. */
+  timeout?: number;
 }
 
 /** The events `<space-replay>` fires, by name. */

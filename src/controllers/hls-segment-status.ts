@@ -5,14 +5,15 @@
  * error. Requests go only to URLs the playlist names, as the browser's own would.
  */
 
-/** The first failing segment at or after `time` (up to `count` segments), or `null` when all answer. */
+/** The first failing segment at or after `time` (up to `count` segments), or `null` when all answer; `signal` ends the playlist's fetches. */
 export async function failingSegment(
   playlistUrl: string,
   time: number,
   status: (url: string) => Promise<number | 'offline' | 'failed'>,
+  signal?: AbortSignal,
   count = 3,
 ): Promise<{ url: string; status: number } | null> {
-  const media = await mediaPlaylist(playlistUrl);
+  const media = await mediaPlaylist(playlistUrl, signal);
   if (!media) return null;
   for (const url of segmentsFrom(media.text, media.url, time).slice(0, count)) {
     const answer = await status(url);
@@ -22,8 +23,8 @@ export async function failingSegment(
 }
 
 /** The media playlist: `url` itself, or the first variant a multivariant playlist lists. */
-async function mediaPlaylist(url: string): Promise<{ url: string; text: string } | null> {
-  let text = await playlistText(url);
+async function mediaPlaylist(url: string, signal?: AbortSignal): Promise<{ url: string; text: string } | null> {
+  let text = await playlistText(url, signal);
   if (text === null) return null;
   const lines = text.split(/\r?\n/);
   const variant = lines.findIndex((line) => line.startsWith('#EXT-X-STREAM-INF'));
@@ -31,13 +32,13 @@ async function mediaPlaylist(url: string): Promise<{ url: string; text: string }
   const uri = lines.slice(variant + 1).find((line) => line.trim() !== '' && !line.startsWith('#'));
   const variantUrl = uri ? resolve(uri.trim(), url) : null;
   if (!variantUrl) return null;
-  text = await playlistText(variantUrl);
+  text = await playlistText(variantUrl, signal);
   return text === null ? null : { url: variantUrl, text };
 }
 
-async function playlistText(url: string): Promise<string | null> {
+async function playlistText(url: string, signal?: AbortSignal): Promise<string | null> {
   try {
-    const response = await fetch(url, { cache: 'no-store', credentials: 'same-origin' });
+    const response = await fetch(url, { cache: 'no-store', credentials: 'same-origin', ...(signal ? { signal } : {}) });
     return response.ok ? await response.text() : null;
   } catch {
     return null;

@@ -1,8 +1,9 @@
 /**
  * One source played through hls.js, with its recovery: fatal network errors retried with backoff
- * while playback is actually stuck (and on the browser's `online` event), a fatal media error
- * recovered at most once per 5 s, 4xx answers (the playlist's or a segment's) reported once,
- * never retried in a loop. Loaded in the same chunk as hls.js, only when hls.js plays.
+ * while playback is actually stuck (and on the browser's `online` event), a media error (fatal,
+ * or a segment that cannot be parsed) recovered at most once per 5 s, 4xx answers (the
+ * playlist's or a segment's) reported once, never retried in a loop. Loaded in the same chunk as
+ * hls.js, only when hls.js plays.
  */
 
 import type Hls from 'hls.js';
@@ -160,7 +161,10 @@ export class HlsSession {
     // asking again (a recording deleted or expired on the server, a URL no longer signed): report it.
     const status = data.response?.code;
     const is4xx = status !== undefined && status >= 400 && status < 500;
-    if (!data.fatal && !(is4xx && data.details === Hls.ErrorDetails.FRAG_LOAD_ERROR)) return;
+    // A segment hls.js could not parse (damaged bytes) is not fatal to it: it would skip that audio
+    // in silence and jump the hole. It counts as a media error here, recovered once per 5 s.
+    const unparsable = data.details === Hls.ErrorDetails.FRAG_PARSING_ERROR;
+    if (!data.fatal && !(is4xx && data.details === Hls.ErrorDetails.FRAG_LOAD_ERROR) && !unparsable) return;
     const url = data.url ?? data.context?.url ?? data.frag?.url ?? this.url;
     if (data.type === Hls.ErrorTypes.NETWORK_ERROR) {
       if (is4xx) {
@@ -176,7 +180,10 @@ export class HlsSession {
       const now = performance.now();
       if (now - this.lastMediaRecovery > MEDIA_RECOVERY_WINDOW_MS) {
         this.lastMediaRecovery = now;
-        this.hls.recoverMediaError();
+        // hls.js counts an unparsable segment as done (it would play on past a hole): a new
+        // instance at the position fetches it again. Other media errors are hls.js's to recover.
+        if (unparsable) this.recreate();
+        else this.hls.recoverMediaError();
         return;
       }
     }

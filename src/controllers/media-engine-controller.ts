@@ -1,18 +1,24 @@
 /**
  * The media engine: plays a manifest's audio on one `<audio>` element, natively (HLS where the
- * browser has it, or a progressive file) or through hls.js, which is imported on demand in its own
- * chunk together with its recovery logic ({@link HlsSession}). Every async step is guarded by a
- * load counter, so a source change or a removed element never acts on a stale load.
+ * browser has it, or a progressive file: {@link NativeSession}) or through hls.js, which is
+ * imported on demand in its own chunk together with its recovery logic ({@link HlsSession}). The
+ * manifest lists its sources in order of preference: when one fails for good (an HTTP error, no
+ * answer before its deadline, audio that cannot be played) the next is tried at the same position,
+ * and only when every one failed is the error reported. Every async step is guarded by a load
+ * counter, so a source change or a removed element never acts on a stale load.
  */
 
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type Hls from 'hls.js';
 import type { HlsConfig } from 'hls.js';
 import type { AudioSource } from '../manifest/types.js';
+import { DEFAULT_DEADLINES, type Deadlines } from './deadlines.js';
 import type { HlsSession } from './hls-session.js';
 import type { HlsConstructor, MediaEngineError } from './media-engine-error.js';
+import { NativeSession } from './native-session.js';
 import { isOffline, OFFLINE_ERROR } from './offline.js';
 import { chooseSources, probeCapabilities, type EngineKind, type EnginePreference, type SourceChoice } from './source-choice.js';
+import { StallWatch, type StallStage } from './stall-watch.js';
 
 export type { HlsConstructor, MediaEngineError, MediaErrorCode } from './media-engine-error.js';
 
@@ -32,6 +38,8 @@ export interface LoadOptions {
   startAt?: number;
   /** hls.js settings merged over the defaults (e.g. `workerPath`). */
   hlsConfig?: Partial<HlsConfig>;
+  /** How long the playlist (or a file's start) and then audio mid-playback may keep playback waiting, seconds. */
+  deadlines?: Deadlines;
 }
 
 /** Default loader of hls.js: the light build, in its own chunk, fetched only when needed. */
@@ -50,9 +58,17 @@ export class MediaEngineController implements ReactiveController {
   engine: EngineKind | null = null;
 
   private loadId = 0;
-  private choice: SourceChoice | null = null;
-  private session: HlsSession | null = null;
-  private startAt = 0;
+  /** The sources worth trying, best first, and the one attached. */
+  private choices: SourceChoice[] = [];
+  private index = -1;
+  private session: HlsSession | NativeSession | null = null;
+  /** Why each source tried in this round failed (the report, once all did). */
+  private failures: MediaEngineError[] = [];
+  /** Where playback resumes when a source is attached again (after a failure), and whether it played. */
+  private resumeAt = 0;
+  private resumePlaying = false;
+  private options: LoadOptions = {};
+  private readonly stall: StallWatch;
   private readonly onOnline = (): void => this.retry();
   /** Whether `offline` was reported for this source (cleared when it plays again). */
   private saidOffline = false;
@@ -64,6 +80,7 @@ export class MediaEngineController implements ReactiveController {
     private readonly callbacks: MediaEngineCallbacks,
   ) {
     this.media = media;
+    this.stall = new StallWatch(media, () => this.options.deadlines ?? DEFAULT_DEADLINES, (stage, seconds) => this.timedOut(stage, seconds));
     media.addEventListener('waiting', this.onStall);
     media.addEventListener('playing', this.onPlaying);
     host.addController(this);
@@ -74,9 +91,11 @@ export class MediaEngineController implements ReactiveController {
     globalThis.addEventListener('offline', this.onStall);
   }
 
-  /** Tears everything down: a removed player keeps no network, worker or timer alive. */
+  /** Tears everything down: a removed player keeps no network, worker or timer alive, and plays nothing. */
   hostDisconnected(): void {
     globalThis.removeEventListener('offline', this.onStall);
+    // A play() asked for before any source keeps an empty element "playing"; removed, it must not.
+    this.media.pause();
     this.unload();
   }
 
@@ -89,7 +108,7 @@ export class MediaEngineController implements ReactiveController {
    */
   private readonly onStall = (): void => {
     const media = this.media;
-    if (this.saidOffline || !this.choice || !isOffline() || media.paused || media.readyState >= HTMLMediaElement.HAVE_FUTURE_DATA) return;
+    if (this.saidOffline || !this.session || !isOffline() || media.paused || media.readyState >= HTMLMediaElement.HAVE_FUTURE_DATA) return;
     // A seek into audio already buffered waits a moment for the decoder, not for the network.
     if (bufferedAhead(media) >= 1) return;
     this.sayOffline();
@@ -109,12 +128,13 @@ export class MediaEngineController implements ReactiveController {
 
   /** The hls.js instance, while hls.js plays. */
   get hls(): Hls | null {
-    return this.session?.hls ?? null;
+    const session = this.session;
+    return session && 'hls' in session ? session.hls : null;
   }
 
   /** Whether a source is attached. */
   get loaded(): boolean {
-    return this.choice !== null;
+    return this.session !== null;
   }
 
   /**
@@ -123,88 +143,159 @@ export class MediaEngineController implements ReactiveController {
    */
   async load(audio: readonly AudioSource[], preference: EnginePreference, options: LoadOptions = {}): Promise<void> {
     this.unload();
-    const id = this.loadId;
-    this.startAt = options.startAt ?? 0;
+    this.options = options;
+    this.resumeAt = options.startAt ?? 0;
     // play() on the empty element (a page that plays a player as soon as it makes it) is kept:
     // the source plays once attached. unload() above already dropped any request on an old source.
-    const playRequested = !this.media.paused;
-    for (const choice of chooseSources(audio, preference, probeCapabilities(this.media))) {
-      if (choice.kind !== 'hls.js') {
-        this.attachNative(choice);
-        if (playRequested) this.resumePlayRequest();
-        return;
-      }
-      let loaded: [HlsConstructor, typeof import('./hls-session.js')];
-      try {
-        loaded = await Promise.all([MediaEngineController.loadHls(), import('./hls-session.js')]);
-      } catch {
-        // The hls.js chunk did not load (offline, blocked): try the next source.
-        if (id !== this.loadId) return;
-        continue;
-      }
-      if (id !== this.loadId) return;
-      const [Hls, { HlsSession }] = loaded;
-      if (!Hls.isSupported()) continue;
-      this.choice = choice;
-      this.session = new HlsSession(Hls, this.media, choice.url, options.hlsConfig ?? {}, {
-        onError: (e) => this.callbacks.onError(e),
-        onRecovered: () => this.callbacks.onRecovered?.(),
-      }, this.startAt);
-      this.setEngine('hls.js');
-      if (playRequested) this.resumePlayRequest();
+    this.resumePlaying = !this.media.paused;
+    this.choices = chooseSources(audio, preference, probeCapabilities(this.media));
+    if (this.choices.length === 0) {
+      this.report(noSource(audio));
       return;
     }
-    if (id !== this.loadId) return;
-    this.callbacks.onError({
-      code: 'no-source',
-      message: `none of the ${audio.length} audio source(s) can play in this browser (${audio.map((a) => a.type).join(', ')})`,
-      fatal: true,
-    });
+    await this.attachFrom(0, this.loadId);
   }
 
   /** Stops loading and detaches the source; the media element is left empty. */
   unload(): void {
     this.loadId++;
-    this.saidOffline = false;
-    this.session?.destroy();
-    this.session = null;
+    this.detach();
+    this.choices = [];
+    this.index = -1;
+    this.failures = [];
     globalThis.removeEventListener('online', this.onOnline);
-    this.media.removeEventListener('error', this.onMediaError);
-    if (this.media.hasAttribute('src')) {
-      this.media.removeAttribute('src');
-      this.media.load();
-    }
     // A seek before the media loaded sets the default start position, which load() keeps: the
     // next source must not start where the previous one was left.
     if (this.media.currentTime !== 0) this.media.currentTime = 0;
-    this.choice = null;
     this.setEngine(null);
   }
 
-  /** Loads the current source again (the UI's Retry, or back online), keeping the position. */
+  /**
+   * Loads again (the UI's Retry, or back online), keeping the position: the attached source, or,
+   * once every source failed, all of them again from the first.
+   */
   retry(): void {
     globalThis.removeEventListener('online', this.onOnline);
     if (this.session) {
       this.session.retry();
       return;
     }
-    const choice = this.choice;
-    if (!choice) return;
-    const at = this.media.currentTime;
-    const playing = !this.media.paused;
+    if (this.choices.length === 0) return;
     this.loadId++;
-    this.startAt = at;
-    this.media.removeEventListener('error', this.onMediaError);
-    this.attachNative(choice);
-    if (playing) this.media.play().catch(() => {});
+    this.failures = [];
+    void this.attachFrom(0, this.loadId);
   }
 
-  /**
-   * Asks again for the play that was requested before the source attached: setting a source drops
-   * a pending play() in Chromium (Firefox keeps it, and then a second play() changes nothing).
-   */
-  private resumePlayRequest(): void {
-    if (this.media.paused) this.media.play().catch(() => {});
+  /** Attaches the first of `choices[from…]` that starts, at the resume position; reports when none does. */
+  private async attachFrom(from: number, id: number): Promise<void> {
+    for (let i = from; i < this.choices.length; i++) {
+      const choice = this.choices[i]!;
+      let started: boolean;
+      try {
+        started = choice.kind === 'hls.js' ? await this.startHls(i, id) : this.startNative(i);
+      } catch (error) {
+        // Whatever threw (a page's policy refusing something, a broken build): this source cannot start.
+        if (id !== this.loadId) return;
+        this.detach();
+        this.failures.push({ code: 'start-failed', message: `${choice.url} could not start (${String(error)})`, fatal: true, url: choice.url });
+        continue;
+      }
+      if (id !== this.loadId) return;
+      if (!started) continue;
+      this.setEngine(choice.kind);
+      this.stall.start();
+      // Setting a source drops a pending play() in Chromium (Firefox keeps it, and then a second
+      // play() changes nothing): ask again for the play that was wanted.
+      if (this.resumePlaying && this.media.paused) this.media.play().catch(() => {});
+      return;
+    }
+    // The position stays where playback stopped (an empty element reads its default start position).
+    if (this.resumeAt > 0) this.media.currentTime = this.resumeAt;
+    this.report(this.failures.length > 0 ? allFailed(this.failures) : noSource(this.choices));
+  }
+
+  /** Makes `session` the one playing `choices[index]`, at once: its first report may come before `attachFrom` goes on. */
+  private adopt(session: HlsSession | NativeSession, index: number): true {
+    this.session = session;
+    this.index = index;
+    return true;
+  }
+
+  private startNative(index: number): boolean {
+    const session: NativeSession = new NativeSession(this.media, this.choices[index]!, this.resumeAt, this.deadlines().request, {
+      onError: (e) => this.sessionFailed(session, e),
+      onOffline: () => {
+        if (session !== this.session) return;
+        globalThis.addEventListener('online', this.onOnline);
+        this.sayOffline();
+      },
+    });
+    return this.adopt(session, index);
+  }
+
+  /** hls.js on `choices[index]`; false when its chunk cannot load, MSE cannot play it, or load `id` went stale meanwhile. */
+  private async startHls(index: number, id: number): Promise<boolean> {
+    let loaded: [HlsConstructor, typeof import('./hls-session.js')];
+    try {
+      loaded = await Promise.all([MediaEngineController.loadHls(), import('./hls-session.js')]);
+    } catch {
+      // The hls.js chunk did not load (offline, blocked): try the next source.
+      return false;
+    }
+    const [Hls, { HlsSession }] = loaded;
+    if (id !== this.loadId || !Hls.isSupported()) return false;
+    const session: HlsSession = new HlsSession(Hls, this.media, this.choices[index]!.url, this.options.hlsConfig ?? {}, {
+      onError: (e) => (e.fatal ? this.sessionFailed(session, e) : session === this.session && this.callbacks.onError(e)),
+      onRecovered: () => session === this.session && this.callbacks.onRecovered?.(),
+    }, this.resumeAt);
+    return this.adopt(session, index);
+  }
+
+  private deadlines(): Deadlines {
+    return this.options.deadlines ?? DEFAULT_DEADLINES;
+  }
+
+  /** Nothing came for longer than the deadline while playback waited: this source has failed. */
+  private timedOut(stage: StallStage, seconds: number): void {
+    const choice = this.choices[this.index];
+    if (!this.session || !choice) return;
+    const message =
+      stage === 'source'
+        ? `${choice.url} did not answer within ${seconds} s`
+        : `no audio of ${choice.url} arrived for ${seconds} s (at ${this.media.currentTime.toFixed(1)} s)`;
+    this.sessionFailed(this.session, { code: 'media-network', message, fatal: true, url: choice.url, timeout: seconds });
+  }
+
+  /** `session` failed for good: the next source takes over at the same position, or, when none is left, the error is reported. */
+  private sessionFailed(session: HlsSession | NativeSession, error: MediaEngineError): void {
+    if (session !== this.session) return;
+    this.resumeAt = this.position();
+    this.resumePlaying = !this.media.paused;
+    this.detach();
+    this.failures.push(error);
+    void this.attachFrom(this.index + 1, this.loadId);
+  }
+
+  /** Where playback is: before metadata, where the source was asked to start (or was seeked to meanwhile). */
+  private position(): number {
+    const media = this.media;
+    return media.readyState >= HTMLMediaElement.HAVE_METADATA || media.currentTime > 0 ? media.currentTime : this.resumeAt;
+  }
+
+  private detach(): void {
+    this.stall.stop();
+    this.saidOffline = false;
+    this.session?.destroy();
+    this.session = null;
+    if (this.media.hasAttribute('src')) {
+      this.media.removeAttribute('src');
+      this.media.load();
+    }
+  }
+
+  private report(error: MediaEngineError): void {
+    this.setEngine(null);
+    this.callbacks.onError(error);
   }
 
   private setEngine(kind: EngineKind | null): void {
@@ -213,80 +304,21 @@ export class MediaEngineController implements ReactiveController {
     this.callbacks.onEngine?.(kind);
     this.host.requestUpdate();
   }
+}
 
-  private attachNative(choice: SourceChoice): void {
-    this.choice = choice;
-    this.media.addEventListener('error', this.onMediaError);
-    this.media.preload = 'metadata';
-    this.media.src = choice.url;
-    if (this.startAt > 0) this.media.currentTime = this.startAt;
-    this.setEngine(choice.kind);
-    if (choice.kind === 'native') this.probe(choice);
-  }
-
-  /**
-   * Asks for the playlist's status once, beside the browser's own load: native HLS reports a 404
-   * only as an opaque error, and not at all while a background page defers its media loading.
-   * Only an HTTP error counts; a failed probe (CORS) says nothing about playback.
-   */
-  private probe(choice: SourceChoice): void {
-    const id = this.loadId;
-    void httpStatus(choice.url).then((status) => {
-      if (id !== this.loadId || typeof status !== 'number' || status < 400) return;
-      this.media.removeEventListener('error', this.onMediaError);
-      this.callbacks.onError(answeredHttp(choice.url, status));
-    });
-  }
-
-  private readonly onMediaError = (): void => {
-    const choice = this.choice;
-    const error = this.media.error;
-    if (!choice || !error) return;
-    const id = this.loadId;
-    const report = (e: MediaEngineError): void => {
-      if (id === this.loadId) this.callbacks.onError(e);
-    };
-    if (error.code === MediaError.MEDIA_ERR_DECODE) {
-      report({ code: 'media-decode', message: `the audio could not be decoded (${error.message || 'decode error'})`, fatal: true });
-      return;
-    }
-    // The media element hides the HTTP status: ask the server once, to say "404" rather than "failed".
-    void httpStatus(choice.url).then((status) => {
-      if (status === 'offline') {
-        if (id !== this.loadId) return;
-        globalThis.addEventListener('online', this.onOnline);
-        this.sayOffline();
-      } else if (typeof status === 'number' && status >= 400) {
-        report(answeredHttp(choice.url, status));
-      } else if (error.code === MediaError.MEDIA_ERR_NETWORK || status === 'failed') {
-        report({ code: 'media-network', message: `${choice.url} could not be loaded`, fatal: true, url: choice.url });
-      } else if (choice.kind === 'native' && this.media.readyState >= HTMLMediaElement.HAVE_METADATA) {
-        // The playlist played, so a segment may be what failed (Chromium calls a 404 segment a
-        // parse error): ask about those around the position before blaming the browser.
-        void failedSegment(choice.url, this.media.currentTime).then((failed) => report(failed ?? cannotPlay(choice)));
-      } else {
-        report(cannotPlay(choice));
-      }
-    });
+/** The error of a recording none of whose sources this browser can play. */
+function noSource(sources: readonly { type: string }[]): MediaEngineError {
+  return {
+    code: 'no-source',
+    message: `none of the ${sources.length} audio source(s) can play in this browser (${sources.map((a) => a.type).join(', ')})`,
+    fatal: true,
   };
 }
 
-/** The fatal error for `url` answering HTTP `status`. */
-function answeredHttp(url: string, status: number): MediaEngineError {
-  return { code: 'media-network', message: `${url} answered HTTP ${status}`, fatal: true, status, url };
-}
-
-/** The error for a source the browser would not play. */
-function cannotPlay(choice: SourceChoice): MediaEngineError {
-  return { code: 'media-decode', message: `the browser cannot play ${choice.url} (${choice.type})`, fatal: true };
-}
-
-/** A media-network error naming the first segment at or after `time` that answers an HTTP error, or null (lazy chunk). */
-async function failedSegment(playlistUrl: string, time: number): Promise<MediaEngineError | null> {
-  const failed = await import('./hls-segment-status.js')
-    .then(({ failingSegment }) => failingSegment(playlistUrl, time, httpStatus))
-    .catch(() => null);
-  return failed ? answeredHttp(failed.url, failed.status) : null;
+/** What is reported once every source failed: the last failure, its message naming each. */
+function allFailed(failures: readonly MediaEngineError[]): MediaEngineError {
+  const last = failures[failures.length - 1]!;
+  return failures.length === 1 ? last : { ...last, message: failures.map((f) => f.message).join('; then ') };
 }
 
 /** Seconds of audio buffered from the current position on (0 when it is not buffered). */
@@ -297,20 +329,4 @@ function bufferedAhead(media: HTMLMediaElement): number {
     if (ranges.start(i) <= at + 0.1 && at < ranges.end(i)) return ranges.end(i) - at;
   }
   return 0;
-}
-
-
-/** The HTTP status of `url` (its body is not read), `'offline'`, or `'failed'` (network or CORS). */
-async function httpStatus(url: string): Promise<number | 'offline' | 'failed'> {
-  if (isOffline()) return 'offline';
-  const abort = new AbortController();
-  try {
-    const response = await fetch(url, { signal: abort.signal, cache: 'no-store', credentials: 'same-origin' });
-    return response.status;
-  } catch {
-    return isOffline() ? 'offline' : 'failed';
-  } finally {
-    // Only the status matters: never download a whole progressive file to learn it.
-    abort.abort();
-  }
 }

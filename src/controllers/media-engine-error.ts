@@ -6,7 +6,7 @@ import type Hls from 'hls.js';
 export type HlsConstructor = typeof Hls;
 
 /** Error codes the engine reports. */
-export type MediaErrorCode = 'media-network' | 'media-decode' | 'no-source' | 'offline';
+export type MediaErrorCode = 'media-network' | 'media-decode' | 'no-source' | 'start-failed' | 'offline';
 
 /** A playback problem: `fatal` means playback stopped until the engine's `retry()`. */
 export interface MediaEngineError {
@@ -20,4 +20,6 @@ export interface MediaEngineError {
   status?: number;
   /** The URL that failed, when known. */
   url?: string;
+  /** For a request or wait that got no answer in time: the deadline that passed, seconds. */
+  timeout?: number;
 }

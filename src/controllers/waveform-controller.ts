@@ -97,7 +97,27 @@ export class WaveformController implements ReactiveController {
     this.pxPerSecond = options.window ? width / options.window : 0;
     this.halfView = width / 2;
     this.scrollPx = -1;
-    const ws = WaveSurferClass.create({
+    let ws: WaveSurfer;
+    try {
+      ws = this.create(WaveSurferClass, container, peaks, duration, options, width);
+    } catch (error) {
+      // wavesurfer could not draw here (a page's policy refused a DOM write it makes, say): no
+      // picture, and the player goes on without it. Never a rejection nobody handles.
+      console.warn(`space-replay: the waveform could not be drawn (${String(error)})`);
+      return false;
+    }
+    this.wavesurfer = ws;
+    this.drawProgressByPixel(ws, options.window ? duration * this.pxPerSecond : width);
+    return new Promise((resolve) => {
+      const done = (ok: boolean) => resolve(ok && id === this.attachId);
+      ws.once('ready', () => done(true));
+      ws.once('destroy', () => done(false));
+      ws.once('error', () => done(id === this.attachId));
+    });
+  }
+
+  private create(WaveSurferClass: typeof WaveSurfer, container: HTMLElement, peaks: Float32Array | null, duration: number, options: WaveformOptions, width: number): WaveSurfer {
+    return WaveSurferClass.create({
       container,
       media: this.media,
       // A flat line keeps seeking by click and drag working when a recording has no peaks.
@@ -120,14 +140,6 @@ export class WaveformController implements ReactiveController {
       autoScroll: false,
       autoCenter: false,
       ...(options.window ? { minPxPerSec: width / options.window } : {}),
-    });
-    this.wavesurfer = ws;
-    this.drawProgressByPixel(ws, options.window ? duration * this.pxPerSecond : width);
-    return new Promise((resolve) => {
-      const done = (ok: boolean) => resolve(ok && id === this.attachId);
-      ws.once('ready', () => done(true));
-      ws.once('destroy', () => done(false));
-      ws.once('error', () => done(id === this.attachId));
     });
   }
 

@@ -44,9 +44,11 @@ const fr: Messages = {
     'media-network': 'L’audio n’a pas pu être chargé.',
     'media-decode': 'L’audio n’a pas pu être lu.',
     'no-source': 'Ce navigateur ne peut pas lire cet enregistrement.',
+    'start-failed': 'Le lecteur n’a pas pu démarrer cet enregistrement.',
     offline: 'Vous êtes hors ligne. La lecture reprendra au retour de la connexion.',
   },
   httpStatus: (status) => `Le serveur a répondu ${status}${status === 404 ? ' (introuvable)' : status === 410 ? ' (supprimé)' : ''}.`,
+  noAnswer: (seconds) => `Le serveur n’a pas répondu en ${seconds} s.`,
   transcript: {
     label: 'Transcription',
     loading: 'Chargement de la transcription…',

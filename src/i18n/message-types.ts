@@ -39,10 +39,12 @@ export interface Messages {
   roles: Record<string, string>;
   redacted: string;
   errors: Record<
-    'manifest-fetch' | 'manifest-invalid' | 'manifest-version' | 'expired' | 'media-network' | 'media-decode' | 'no-source' | 'offline',
+    'manifest-fetch' | 'manifest-invalid' | 'manifest-version' | 'expired' | 'media-network' | 'media-decode' | 'no-source' | 'start-failed' | 'offline',
     string
   >;
   httpStatus: (status: number) => string;
+  /** A request or a wait for audio that got no answer within `seconds`. */
+  noAnswer: (seconds: number) => string;
   /** `<space-replay-transcript>` (English: in read-along-messages.ts, which ships with the panel). */
   transcript?: TranscriptMessages;
   /** `<space-replay-clip-editor>` and clip links (English: in read-along-messages.ts). */

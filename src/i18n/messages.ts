@@ -49,9 +49,11 @@ const en: Messages = {
     'media-network': 'The audio could not be loaded.',
     'media-decode': 'The audio could not be played.',
     'no-source': 'This browser cannot play this recording.',
+    'start-failed': 'The player could not start this recording.',
     offline: 'You are offline. Playback resumes when the connection is back.',
   },
   httpStatus: (status) => `The server answered ${status}${status === 404 ? ' (not found)' : status === 410 ? ' (gone)' : ''}.`,
+  noAnswer: (seconds) => `The server did not answer within ${seconds} s.`,
 };
 
 // English ships with the element; other languages are chunks of their own, fetched when a player

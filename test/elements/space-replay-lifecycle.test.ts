@@ -2,6 +2,8 @@ import { expect } from '@esm-bundle/chai';
 import { MediaEngineController, type HlsConstructor } from '../../src/controllers/media-engine-controller.js';
 import { liveTimers } from '../../src/controllers/timer-scope.js';
 import type { SpaceReplay } from '../../src/elements/space-replay/space-replay.js';
+import { faultKey, faultUrl, requestsFor, serverNow } from '../helpers/faults.js';
+import { countLeaks, type LeakCounter } from '../helpers/leaks.js';
 import { fixtureUrl, oneEvent, waitFor } from '../helpers/wait.js';
 import { find, findAll, mount, mountReady, nextEvent, part, unmountAll } from '../helpers/player.js';
 
@@ -38,7 +40,115 @@ function speakerNames(el: SpaceReplay): string[] {
   return [...findAll(el, 'button.speaker bdi')].map((b) => b.textContent!);
 }
 
+/** Waits until nothing the library made is left: no listener on the window, document or a media query, no timer or frame. */
+async function nothingLeft(leaks: LeakCounter): Promise<void> {
+  await waitFor(() => leaks.listeners().length === 0 && leaks.timers().length === 0, 'no listener or timer left', 3000).catch(() => {
+    throw new Error(`left behind: listeners ${JSON.stringify(leaks.listeners())}, timers ${JSON.stringify(leaks.timers())}`);
+  });
+}
+
+/** Counts the `type` events `el` fires. */
+function counted(el: EventTarget, type: string): { count: number } {
+  const seen = { count: 0 };
+  el.addEventListener(type, () => seen.count++);
+  return seen;
+}
+
 describe('<space-replay> lifecycle', () => {
+  // Players mounted before anything is counted: what a page installs once (the playing
+  // coordinator on the document) is there before the counting starts.
+  before(async () => {
+    (await mountReady()).remove();
+  });
+
+  it('removed while its manifest loads: no ready, no request after, no play, its audio paused, nothing left running', async () => {
+    const key = faultKey('gone');
+    const twinKey = faultKey('twin');
+    const leaks = countLeaks();
+    try {
+      // test/server/faults.js: the manifest takes 2 s to arrive. The page plays the player at once.
+      const el = mount({ 'no-resume': '' });
+      const ready = counted(el, 'space-replay-ready');
+      const errors = counted(el, 'space-replay-error');
+      el.src = faultUrl(key, 'talk/manifest.json', 'slowx1', 'manifest.json');
+      el.mediaElement.muted = true;
+      void el.play();
+      await waitFor(async () => (await requestsFor(key)).length > 0, 'the manifest request');
+      el.remove();
+      const plays = counted(el, 'space-replay-play');
+      expect(el.mediaElement.paused, 'its audio paused at once').to.equal(true);
+      // A twin on the same slow manifest, left in the page: once it is ready (manifest, peaks and
+      // audio fetched), the removed one would have been too.
+      const twin = mount({ 'no-resume': '' });
+      const twinReady = nextEvent(twin, 'space-replay-ready', 15_000);
+      twin.src = faultUrl(twinKey, 'talk/manifest.json', 'slowx1', 'manifest.json');
+      await twinReady;
+      await twin.play();
+      await waitFor(() => twin.currentTime > 0.3, 'the twin plays');
+      twin.remove();
+      expect((await requestsFor(twinKey)).map((r) => r.file)).to.include('talk/waveform.json');
+      expect(ready.count).to.equal(0);
+      expect(errors.count, 'no error for an aborted load').to.equal(0);
+      expect(plays.count).to.equal(0);
+      expect((await requestsFor(key)).map((r) => r.file)).to.deep.equal(['talk/manifest.json']);
+      expect(el.mediaElement.paused).to.equal(true);
+      expect(el.mediaElement.hasAttribute('src')).to.equal(false);
+      await nothingLeft(leaks);
+    } finally {
+      leaks.stop();
+    }
+  });
+
+  it('removed while its peaks load, then put back: it loads again and plays', async () => {
+    const key = faultKey('peaks');
+    const el = mount({ 'no-resume': '' });
+    const ready = counted(el, 'space-replay-ready');
+    el.src = faultUrl(key, 'talk/manifest.json', 'slowx1', 'waveform.json');
+    await waitFor(async () => (await requestsFor(key)).some((r) => r.file.endsWith('waveform.json')), 'the peaks request');
+    el.remove();
+    await el.updateComplete;
+    expect(el.state, 'idle while removed: not an error').to.equal('idle');
+    document.body.append(el);
+    await waitFor(() => ready.count === 1, 'ready once put back', 15_000);
+    await el.play();
+    await waitFor(() => el.currentTime > 0.3, 'playback once put back');
+  });
+
+  it('20 src swaps in a row: the last recording wins, and once removed nothing plays, asks or runs', async () => {
+    const leaks = countLeaks();
+    try {
+      const el = mount({ 'no-resume': '' });
+      const readies: string[] = [];
+      el.addEventListener('space-replay-ready', (e) => readies.push(e.detail.manifest.id));
+      const keys: string[] = [];
+      for (let i = 0; i < 20; i++) {
+        const key = faultKey(`swap${i}`);
+        keys.push(key);
+        el.src = faultUrl(key, i % 2 === 0 ? 'other/manifest.json' : 'talk/manifest.json');
+        // Some swaps land mid-render, some mid-fetch.
+        if (i % 3 === 0) await el.updateComplete;
+        if (i % 5 === 0) await waitFor(async () => (await requestsFor(key)).length > 0, 'the manifest request');
+      }
+      await waitFor(() => readies.length > 0, 'a ready', 15_000);
+      await el.play();
+      await waitFor(() => el.currentTime > 0.3, 'the last recording plays');
+      expect(readies).to.deep.equal(['fixture-talk']);
+      expect(el.manifest!.id).to.equal('fixture-talk');
+      expect(el.mediaElement.duration).to.be.closeTo(18.285, 0.1);
+      el.remove();
+      const removedAt = await serverNow();
+      expect(el.mediaElement.paused).to.equal(true);
+      expect(el.mediaElement.hasAttribute('src')).to.equal(false);
+      await nothingLeft(leaks);
+      for (const key of keys) {
+        const late = (await requestsFor(key)).filter((r) => r.at > removedAt);
+        expect(late, `requests after removal under ${key}`).to.deep.equal([]);
+      }
+      expect(readies).to.deep.equal(['fixture-talk']);
+    } finally {
+      leaks.stop();
+    }
+  });
   it('removing the element while hls.js loads destroys it and leaves no timers or frames', async () => {
     const { Hls, counts } = await countingHls();
     MediaEngineController.loadHls = () => Promise.resolve(Hls);

@@ -14,6 +14,8 @@
 //                   disk or proxy that damages data): a3-corruptxall-seg002.m4s/talk/audio/index.m3u8
 //   truncate        the file answers 200 with only its first half, as a download cut short:
 //                   a4-truncatex1-waveform.json/talk/manifest.json
+//   slow            the file answers 200 in 20 chunks 100 ms apart (as /__slow__/ does): something
+//                   to remove a player during: a5-slowx1-manifest.json/talk/manifest.json
 // and <times> a count or `all` ("fails twice, then works" is `x2`). Faults and the request log are
 // counted per key, so each test uses a key of its own.
 //
@@ -30,8 +32,9 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { fixtureFile, uncacheable } from './fixture-file.js';
+import { slowly } from './slow-file.js';
 
-const ROUTE = /^\/__fail__\/(\w+)(?:-(\d{3}|hang|corrupt|truncate)x(\d+|all)-([\w.-]+))?\/(.+)$/;
+const ROUTE = /^\/__fail__\/(\w+)(?:-(\d{3}|hang|corrupt|truncate|slow)x(\d+|all)-([\w.-]+))?\/(.+)$/;
 const TYPES = { '.m3u8': 'application/vnd.apple.mpegurl', '.m4s': 'video/iso.segment', '.mp4': 'audio/mp4', '.m4a': 'audio/mp4', '.json': 'application/json', '.vtt': 'text/vtt', '.png': 'image/png' };
 const HANG_MS = 60_000;
 const failures = new Map();
@@ -57,7 +60,7 @@ export async function faultsMiddleware(ctx, next) {
     if (times === 'all' || count < Number(times)) {
       failures.set(key, count + 1);
       if (fault === 'hang') return hang(ctx);
-      if (fault === 'corrupt' || fault === 'truncate') damage = fault;
+      if (fault === 'corrupt' || fault === 'truncate' || fault === 'slow') damage = fault;
       else {
         ctx.status = Number(fault);
         ctx.body = `injected ${fault}`;
@@ -72,7 +75,12 @@ export async function faultsMiddleware(ctx, next) {
   }
   ctx.status = 200;
   ctx.type = TYPES[file.slice(file.lastIndexOf('.'))] ?? 'application/octet-stream';
-  ctx.body = damage === 'corrupt' ? garble(body) : damage === 'truncate' ? body.subarray(0, body.length >> 1) : body;
+  if (damage === 'slow') {
+    ctx.length = body.length;
+    ctx.body = slowly(body);
+  } else {
+    ctx.body = damage === 'corrupt' ? garble(body) : damage === 'truncate' ? body.subarray(0, body.length >> 1) : body;
+  }
   return undefined;
 }
 

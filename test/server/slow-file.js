@@ -15,12 +15,18 @@ export async function slowFileMiddleware(ctx, next) {
     return undefined;
   }
   const body = await readFile(file);
-  const step = Math.ceil(body.length / 20);
   ctx.status = 200;
   ctx.type = file.endsWith('.m4a') ? 'audio/mp4' : 'application/octet-stream';
   uncacheable(ctx);
   ctx.length = body.length;
-  ctx.body = Readable.from(
+  ctx.body = slowly(body);
+  return undefined;
+}
+
+/** `body` as a stream of 20 chunks, 100 ms apart (also the `slow` fault of faults.js). */
+export function slowly(body) {
+  const step = Math.ceil(body.length / 20);
+  return Readable.from(
     (async function* chunks() {
       for (let i = 0; i < body.length; i += step) {
         yield body.subarray(i, i + step);
@@ -28,5 +34,4 @@ export async function slowFileMiddleware(ctx, next) {
       }
     })(),
   );
-  return undefined;
 }

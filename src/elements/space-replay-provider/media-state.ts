@@ -12,14 +12,14 @@ import { PlaybackClockController } from '../../controllers/playback-clock-contro
 import { emit, type PlayerErrorDetail } from '../../events.js';
 import type { PlayerSnapshot } from '../player-state/player-context.js';
 
-/** What the host hears. */
-export interface MediaStateCallbacks {
-  /** A new position (every frame while playing, and after seeks). */
-  tick(time: number): void;
-  /** Playback started or paused (`playing`). */
-  playingChanged(playing: boolean): void;
+/** What playback keeps up to date (the provider's {@link Playback}: the saved position, the media session). */
+export interface PlaybackSync {
+  /** Playback started: the media session is this player's. */
+  claimSession(): void;
+  /** Saves the position (at once when `force`). */
+  save(force: boolean): void;
   /** A seek finished or the rate changed (the media session shows the position). */
-  positionChanged(): void;
+  syncSession(): void;
 }
 
 /** The audio element and what it reports. */
@@ -42,8 +42,8 @@ export class MediaState implements ReactiveController {
   error: PlayerErrorDetail | null = null;
   private readonly host: ReactiveControllerHost & HTMLElement;
 
-  /** Makes the audio element and wires it to `host`. */
-  constructor(host: ReactiveControllerHost & HTMLElement, callbacks: MediaStateCallbacks) {
+  /** Makes the audio element and wires it to `host`: `tick` hears the position (every frame while playing, and after seeks), `playingChanged` when playback starts or pauses. */
+  constructor(host: ReactiveControllerHost & HTMLElement, playback: PlaybackSync, tick: (time: number) => void, playingChanged: (playing: boolean) => void) {
     this.host = host;
     const media = document.createElement('audio');
     this.media = media;
@@ -54,7 +54,7 @@ export class MediaState implements ReactiveController {
       onRecovered: () => this.clearError(),
     });
     // The clock registers itself with the host; nothing else needs a handle on it.
-    new PlaybackClockController(host, media, (t) => callbacks.tick(t));
+    new PlaybackClockController(host, media, tick);
     const on = (type: string, listener: () => void): void => media.addEventListener(type, listener);
     // What the parts show changed: the host shares it (only on a change: `seeked` and `playing` come often).
     const state: MediaState = this;
@@ -66,12 +66,14 @@ export class MediaState implements ReactiveController {
     const position = (): { currentTime: number } => ({ currentTime: media.currentTime });
     on('play', () => {
       set('ended', false);
-      callbacks.playingChanged(true);
+      playingChanged(true);
+      playback.claimSession();
       emit(host, 'space-replay-play', position());
     });
     on('pause', () => {
       set('buffering', false);
-      callbacks.playingChanged(false);
+      playingChanged(false);
+      playback.save(true);
       emit(host, 'space-replay-pause', position());
     });
     on('ended', () => {
@@ -81,12 +83,12 @@ export class MediaState implements ReactiveController {
     on('waiting', () => set('buffering', true));
     for (const type of ['playing', 'canplay', 'emptied']) on(type, () => set('buffering', false));
     on('seeked', () => {
-      callbacks.positionChanged();
+      playback.syncSession();
       emit(host, 'space-replay-seeked', position());
     });
     on('ratechange', () => {
       set('rate', media.playbackRate);
-      callbacks.positionChanged();
+      playback.syncSession();
       emit(host, 'space-replay-ratechange', { playbackRate: this.rate });
     });
     on('volumechange', () => {
@@ -109,9 +111,15 @@ export class MediaState implements ReactiveController {
     this.engine.retry();
   }
 
-  /** What the parts see of the audio. */
+  /** What the parts see of the audio (no "buffering" beside an error that stopped playback). */
   snapshot(): Pick<PlayerSnapshot, 'ended' | 'buffering' | 'rate' | 'volume' | 'muted' | 'mediaError' | 'media'> {
-    return { ended: this.ended, buffering: this.buffering, rate: this.rate, volume: this.volume, muted: this.muted, mediaError: this.error, media: this.media };
+    const buffering = this.buffering && !this.error?.fatal;
+    return { ended: this.ended, buffering, rate: this.rate, volume: this.volume, muted: this.muted, mediaError: this.error, media: this.media };
+  }
+
+  /** Reports `error` as the engine's own are (a recording that could not start). */
+  fail(error: MediaEngineError): void {
+    this.report(error);
   }
 
   /** Detaches the source for a new recording: nothing of the old one remains. */
@@ -129,7 +137,8 @@ export class MediaState implements ReactiveController {
   }
 
   private report(error: MediaEngineError): void {
-    this.error = { code: error.code, message: error.message, fatal: error.fatal, ...(error.status !== undefined ? { status: error.status } : {}) };
+    const { code, message, fatal, status, timeout } = error;
+    this.error = { code, message, fatal, ...(status !== undefined ? { status } : {}), ...(timeout !== undefined ? { timeout } : {}) };
     this.host.requestUpdate();
     emit(this.host, 'space-replay-error', this.error);
   }

@@ -3,10 +3,12 @@
  * link, else the saved position), loading it, `space-replay-ready` once the parts that asked to
  * be waited for have drawn, then the read-along half and the chapters; while it plays, the
  * position saved every 5 s and the operating system's media session. A newer recording (or a
- * removed element) makes every step of an older one stale.
+ * removed element) makes every step of an older one stale. Whatever fails while starting ends in
+ * the error state with a message (`start-failed`, with Retry), never in a "ready" that cannot play.
  */
 
 import type { ReactiveControllerHost } from 'lit';
+import { DEFAULT_DEADLINES, deadlineOr } from '../../controllers/deadlines.js';
 import type { EnginePreference } from '../../controllers/source-choice.js';
 import { emit } from '../../events.js';
 import { languageOf } from '../../i18n/messages.js';
@@ -26,6 +28,8 @@ export interface PlaybackHost extends ReactiveControllerHost, HTMLElement {
   readonly noResume: boolean;
   readonly engine: EnginePreference;
   readonly hlsConfig: Record<string, unknown> | undefined;
+  readonly requestTimeout: number | undefined;
+  readonly stallTimeout: number | undefined;
   readonly deepLink: boolean;
   readonly playing: boolean;
   readonly currentTime: number;
@@ -47,6 +51,8 @@ export class Playback {
   private lastSaved = 0;
   private chapterAbort: AbortController | null = null;
   private session: typeof import('./media-session.js') | null = null;
+  /** How the last start was asked for, while it has failed (Retry starts it again). */
+  private failedStart: Parameters<Playback['start']> | null = null;
 
   /** `media` gives the provider's audio; `player` is what the media session's buttons do. */
   constructor(
@@ -58,6 +64,26 @@ export class Playback {
   /** Starts `recording`; `link` is the clip-link parser when the page's URL has a time. */
   async start(recording: Recording, link: Promise<typeof import('../../model/clip-link.js') | null> | null, tick: (t: number) => void): Promise<void> {
     const id = ++this.id;
+    this.failedStart = null;
+    try {
+      await this.run(id, recording, link, tick);
+    } catch (error) {
+      if (id !== this.id) return;
+      this.failedStart = [recording, link, tick];
+      this.media().fail({ code: 'start-failed', message: `the recording could not start (${String(error)})`, fatal: true });
+    }
+  }
+
+  /** After a failed start: starts again (the UI's Retry). Whether there was one to restart. */
+  restart(): boolean {
+    const args = this.failedStart;
+    if (!args) return false;
+    this.media().clearError();
+    void this.start(...args);
+    return true;
+  }
+
+  private async run(id: number, recording: Recording, link: Promise<typeof import('../../model/clip-link.js') | null> | null, tick: (t: number) => void): Promise<void> {
     const { host } = this;
     const { manifest } = recording;
     this.recording = recording;
@@ -69,7 +95,8 @@ export class Playback {
     if (id !== this.id) return;
     const startAt = clip ? clip.start : host.noResume ? undefined : readPosition(manifest.id, manifest.duration);
     const hlsConfig = host.hlsConfig;
-    await this.media().engine.load(manifest.audio, host.engine, { ...(startAt !== undefined ? { startAt } : {}), ...(hlsConfig ? { hlsConfig } : {}) });
+    const deadlines = { request: deadlineOr(host.requestTimeout, DEFAULT_DEADLINES.request), stall: deadlineOr(host.stallTimeout, DEFAULT_DEADLINES.stall) };
+    await this.media().engine.load(manifest.audio, host.engine, { ...(startAt !== undefined ? { startAt } : {}), ...(hlsConfig ? { hlsConfig } : {}), deadlines });
     if (id !== this.id) return;
     if (startAt !== undefined) {
       host.mediaElement.currentTime = startAt;
@@ -80,18 +107,22 @@ export class Playback {
     if (id !== this.id) return;
     this.holds = [];
     emit(host, 'space-replay-ready', { manifest });
-    void import('./read-along.js').then(({ ReadAlong }) => {
-      if (id !== this.id) return;
-      // A moved element starts again: the old one's listeners go first.
-      this.readAlong?.destroy();
-      this.readAlong = new ReadAlong(host, manifest);
-      this.readAlong.start();
-      if (this.wantsTranscript) void this.readAlong.loadTranscript(languageOf(host));
-      host.requestUpdate();
-    });
+    void import('./read-along.js').then(
+      ({ ReadAlong }) => {
+        if (id !== this.id) return;
+        // A moved element starts again: the old one's listeners go first.
+        this.readAlong?.destroy();
+        this.readAlong = new ReadAlong(host, manifest, deadlineOr(host.requestTimeout, DEFAULT_DEADLINES.request));
+        this.readAlong.start();
+        if (this.wantsTranscript) void this.readAlong.loadTranscript(languageOf(host));
+        host.requestUpdate();
+      },
+      // Its chunk did not load (offline): the audio plays on without transcript or clip tools.
+      (error: unknown) => console.warn(`space-replay: the transcript and clip tools could not load (${String(error)})`),
+    );
     if (manifest.chapters) {
       this.chapterAbort = new AbortController();
-      const chapters = await loadChapters(manifest.chapters, this.chapterAbort.signal);
+      const chapters = await loadChapters(manifest.chapters, this.chapterAbort.signal, deadlineOr(host.requestTimeout, DEFAULT_DEADLINES.request));
       if (id !== this.id) return;
       this.chapters = chapters;
       host.requestUpdate();
@@ -104,6 +135,7 @@ export class Playback {
     this.id++;
     this.chapterAbort?.abort();
     this.session?.releaseMediaSession(this.host);
+    this.failedStart = null;
     if (!forget) return;
     this.recording = null;
     this.chapters = [];

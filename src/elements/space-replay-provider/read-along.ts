@@ -43,10 +43,11 @@ export class ReadAlong implements ReadAlongState, ReadAlongActions {
   private readonly abort = new AbortController();
   private transcriptLoading = false;
 
-  /** Wires clip playback to `host` for `manifest`; call {@link start} next. */
+  /** Wires clip playback to `host` for `manifest`; call {@link start} next. A transcript request may take `requestSeconds`. */
   constructor(
     private readonly host: ReadAlongHost,
     private readonly manifest: Manifest,
+    private readonly requestSeconds: number,
   ) {
     this.clips = new ClipPlaybackController(host, host.mediaElement, { onChange: () => host.requestUpdate() });
   }
@@ -63,7 +64,7 @@ export class ReadAlong implements ReadAlongState, ReadAlongActions {
     if (this.transcriptLoading || !this.manifest.transcripts?.length) return;
     this.transcriptLoading = true;
     const { loadTranscript } = await import('./transcript-loader.js');
-    const loaded = await loadTranscript(this.manifest, lang, this.abort.signal);
+    const loaded = await loadTranscript(this.manifest, lang, this.abort.signal, this.requestSeconds);
     if (!loaded) return;
     this.transcript = loaded.transcript;
     this.skipped = loaded.skipped;

@@ -3,11 +3,13 @@
  * property), else the `src` URL, else an inline `<script type="application/json">` child. A Lit
  * Task loads it, so a newer source makes an older load stale. With `deep-link`, the clip-link
  * parser loads beside it (the link's start is where the audio starts), and the page's strings
- * too, so the player never flashes English.
+ * too, so the player never flashes English. Removed while loading, it aborts the load (no request
+ * goes out after, no ready and no error); put back, it loads again.
  */
 
 import { Task, TaskStatus, initialState } from '@lit/task';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { DEFAULT_DEADLINES, deadlineOr } from '../../controllers/deadlines.js';
 import type { PlayerErrorDetail } from '../../events.js';
 import { languageOf, loadMessages } from '../../i18n/messages.js';
 import type { Recording } from '../player-state/recording.js';
@@ -19,6 +21,8 @@ export interface SourceHost extends ReactiveControllerHost, HTMLElement {
   readonly src: string;
   /** Whether the page's clip link opens. */
   readonly deepLink: boolean;
+  /** Seconds each request may take (the `request-timeout` attribute). */
+  readonly requestTimeout: number | undefined;
 }
 
 /** What the source tells its provider. */
@@ -42,6 +46,8 @@ export class RecordingSource implements ReactiveController {
 
   private readonly task: Task<readonly [unknown, string, string | undefined], Recording>;
   private last: readonly [unknown, string, string | undefined] = [undefined, '', undefined];
+  /** The load was aborted because the host was removed: not an error, and it runs again on reconnect. */
+  private interrupted = false;
 
   /** Adds itself to `host`, ahead of its task (so a source change is seen before the new load starts). */
   constructor(
@@ -53,15 +59,19 @@ export class RecordingSource implements ReactiveController {
       task: async ([object, src, inline], { signal }) => {
         if (object === undefined && !src && inline === undefined) return initialState;
         this.linkParser = host.deepLink && /[#?&]t=/.test(location.href) ? import('../../model/clip-link.js').catch(() => null) : null;
-        const [recording] = await Promise.all([loadRecording({ object, src, inline }, signal), loadMessages(languageOf(host))]);
+        const seconds = deadlineOr(host.requestTimeout, DEFAULT_DEADLINES.request);
+        const [recording] = await Promise.all([loadRecording({ object, src, inline }, signal, seconds), loadMessages(languageOf(host))]);
         return recording;
       },
       args: () => [this.object, host.src, this.inline] as const,
       onComplete: (recording) => {
+        // Done before the abort reached it: kept, and started once the host is back.
+        this.interrupted = false;
         for (const w of recording.warnings) console.warn(`space-replay: manifest ${w.path}: ${w.message}`);
         callbacks.loaded(recording);
       },
       onError: (error) => {
+        if (this.interrupted) return;
         const detail = this.errorOf(error);
         if (detail.code === 'offline') globalThis.addEventListener('online', this.onOnline, { once: true });
         callbacks.failed(detail);
@@ -72,17 +82,25 @@ export class RecordingSource implements ReactiveController {
 
   private readonly changed: () => void;
 
-  /** Reads an inline manifest child when the host has no other source. */
+  /** Reads an inline manifest child when the host has no other source; loads again what its removal aborted. */
   hostConnected(): void {
     if (this.object === undefined && !this.host.src) {
       const script = this.host.querySelector(':scope > script[type="application/json"]');
       if (script) this.inline = script.textContent ?? '';
     }
+    if (this.interrupted) {
+      this.interrupted = false;
+      void this.task.run();
+    }
   }
 
-  /** Stops waiting for the network. */
+  /** Stops waiting for the network, and aborts a load in progress: a removed player fetches nothing more. */
   hostDisconnected(): void {
     globalThis.removeEventListener('online', this.onOnline);
+    if (this.task.status === TaskStatus.PENDING) {
+      this.interrupted = true;
+      this.task.abort();
+    }
   }
 
   /** Sees a new source before the task starts loading it. */
@@ -96,14 +114,14 @@ export class RecordingSource implements ReactiveController {
     if (replaces) this.changed();
   }
 
-  /** The task's status. */
+  /** The task's status (`INITIAL` while a load aborted by the host's removal waits to run again). */
   get status(): TaskStatus {
-    return this.task.status;
+    return this.interrupted ? TaskStatus.INITIAL : this.task.status;
   }
 
   /** Why loading failed, or null. */
   get error(): PlayerErrorDetail | null {
-    return this.task.status === TaskStatus.ERROR ? this.errorOf(this.task.error) : null;
+    return this.status === TaskStatus.ERROR ? this.errorOf(this.task.error) : null;
   }
 
   /** Loads again (after an error). */

@@ -77,6 +77,8 @@ export class SpaceReplayProvider extends LitElement {
     deepLink: { type: Boolean, attribute: 'deep-link' },
     maxClip: { type: Number, attribute: 'max-clip' },
     hlsConfig: { attribute: false },
+    requestTimeout: { type: Number, attribute: 'request-timeout' },
+    stallTimeout: { type: Number, attribute: 'stall-timeout' },
     playing: { type: Boolean, reflect: true },
     loading: { type: Boolean, reflect: true },
     expired: { type: Boolean, reflect: true },
@@ -108,6 +110,12 @@ export class SpaceReplayProvider extends LitElement {
 
   /** hls.js settings merged over the player's (e.g. `{workerPath}` to run hls.js in a worker). */
   hlsConfig: Record<string, unknown> | undefined;
+
+  /** Seconds a request (manifest, peaks, transcript, chapters, HLS playlist) may take before it counts as failed (default 15). */
+  requestTimeout: number | undefined;
+
+  /** Seconds playback may wait for audio before the source counts as failed (default 20). */
+  stallTimeout: number | undefined;
 
   /** Reflects that audio is playing. */
   playing = false;
@@ -256,11 +264,8 @@ export class SpaceReplayProvider extends LitElement {
 
   /** Loads again after an error (the Retry button). */
   retry(): void {
-    if (this._source.status === TaskStatus.ERROR) {
-      this._source.retry();
-    } else {
-      this._m?.retry();
-    }
+    if (this._source.status === TaskStatus.ERROR) this._source.retry();
+    else if (!this._playback.restart()) this._m?.retry();
   }
 
   // ---- lifecycle --------------------------------------------------------------------------
@@ -368,15 +373,7 @@ export class SpaceReplayProvider extends LitElement {
   }
 
   private _media(): MediaState {
-    this._m ??= new MediaState(this, {
-      tick: (t) => this._tick(t),
-      playingChanged: (playing) => {
-        this.playing = playing;
-        if (playing) this._playback.claimSession();
-        else this._playback.save(true);
-      },
-      positionChanged: () => this._playback.syncSession(),
-    });
+    this._m ??= new MediaState(this, this._playback, (t) => this._tick(t), (playing) => (this.playing = playing));
     return this._m;
   }
 

@@ -4,6 +4,7 @@
  * fetched only when a part shows the transcript.
  */
 
+import { withDeadline } from '../../controllers/deadlines.js';
 import type { Manifest } from '../../manifest/types.js';
 import { importTranscript, type Transcript } from '../../model/transcript/index.js';
 import { nextTask } from '../player-state/next-task.js';
@@ -21,18 +22,25 @@ export interface LoadedTranscript {
   importMs: number;
 }
 
-/** Loads the best transcript of `manifest` for UI language `lang`; null once `signal` aborted. */
-export async function loadTranscript(manifest: Manifest, lang: string, signal: AbortSignal): Promise<LoadedTranscript | null> {
+/** Loads the best transcript of `manifest` for UI language `lang` (each file within `seconds`); null once `signal` aborted. */
+export async function loadTranscript(manifest: Manifest, lang: string, signal: AbortSignal, seconds: number): Promise<LoadedTranscript | null> {
   const choices = transcriptsInOrder(manifest.transcripts ?? [], lang, manifest.language);
   for (const choice of choices) {
     const where = choice.url ?? '(inline)';
     try {
       let input: unknown = choice.data;
       if (input === undefined) {
-        const response = await fetch(choice.url!, { signal });
-        if (!response.ok) throw new Error(`HTTP ${response.status}`);
-        // JSON is parsed by the browser (Response.json), so the import itself only builds the columns.
-        input = choice.type === 'application/json' ? await response.json() : await response.text();
+        const deadline = withDeadline(signal, seconds);
+        try {
+          const response = await fetch(choice.url!, { signal: deadline.signal });
+          if (!response.ok) throw new Error(`HTTP ${response.status}`);
+          // JSON is parsed by the browser (Response.json), so the import itself only builds the columns.
+          input = choice.type === 'application/json' ? await response.json() : await response.text();
+        } catch (error) {
+          throw deadline.timedOut ? new Error(`no answer within ${seconds} s`) : error;
+        } finally {
+          deadline.clear();
+        }
       }
       if (signal.aborted) return null;
       await nextTask();

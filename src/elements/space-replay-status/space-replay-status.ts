@@ -5,6 +5,9 @@ import { PlayerConsumer } from '../player-state/player-consumer.js';
 import { controlStyles } from '../shared/control.styles.js';
 import { statusStyles } from './space-replay-status.styles.js';
 
+/** Problems that loading again may solve (a damaged segment may be fetched whole the next time). */
+const RETRYABLE = new Set<PlayerErrorDetail['code']>(['manifest-fetch', 'offline', 'media-network', 'media-decode', 'start-failed']);
+
 /**
  * `<space-replay-status>`: what the player says when it is not simply playing: a placeholder
  * while the manifest loads, why a recording cannot play (expired, invalid with each problem's
@@ -38,12 +41,13 @@ export class SpaceReplayStatus extends LitElement {
   }
 
   private _renderMessage(m: Messages, error: PlayerErrorDetail): TemplateResult {
-    const canRetry = error.code === 'manifest-fetch' || error.code === 'offline' || error.code === 'media-network';
+    const canRetry = RETRYABLE.has(error.code);
     const issues = error.issues ?? [];
     const role = error.code === 'expired' ? 'status' : 'alert';
     return html`<div part="message ${error.code}" class="message" role=${role}>
       <p class="headline">${m.errors[error.code]}</p>
       ${error.status !== undefined && error.code !== 'expired' ? html`<p class="detail">${m.httpStatus(error.status)}</p>` : nothing}
+      ${error.timeout !== undefined ? html`<p class="detail">${m.noAnswer(error.timeout)}</p>` : nothing}
       ${error.code === 'manifest-invalid' && issues.length > 0
         ? html`<ul part="issues" class="issues">
             ${issues.slice(0, 5).map((i) => html`<li><code>${i.path || '(manifest)'}</code> ${i.message}</li>`)}

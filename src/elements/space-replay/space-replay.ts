@@ -20,7 +20,7 @@ const PARTS = {
   timeline: 'timeline, waveform, lanes, cursor, hover, marks',
   banner: 'clip-banner, clip-notice, button, play-full-button',
   status:
-    'skeleton, message, issues, button, retry-button, manifest-fetch, manifest-invalid, manifest-version, expired, media-network, media-decode, no-source, offline',
+    'skeleton, message, issues, button, retry-button, manifest-fetch, manifest-invalid, manifest-version, expired, media-network, media-decode, no-source, start-failed, offline',
   transport:
     'transport, button, play-button, back-button, forward-button, previous-speaker-button, next-speaker-button, mute-button, help-button, time, rate, volume, download, buffering',
   speakers: 'speakers, speaker, active, avatar, name, role, talk-time',
