@@ -2,7 +2,7 @@ import { expect } from '@esm-bundle/chai';
 import { MediaEngineController, type HlsConstructor } from '../../src/controllers/media-engine-controller.js';
 import { liveTimers } from '../../src/controllers/timer-scope.js';
 import type { SpaceReplay } from '../../src/elements/space-replay/space-replay.js';
-import { faultKey, faultUrl, requestsFor, serverNow } from '../helpers/faults.js';
+import { faultKey, faultUrl, requestsFor, serverNow, untilRequests } from '../helpers/faults.js';
 import { countLeaks, type LeakCounter } from '../helpers/leaks.js';
 import { fixtureUrl, oneEvent, waitFor } from '../helpers/wait.js';
 import { find, findAll, mount, mountReady, nextEvent, part, unmountAll } from '../helpers/player.js';
@@ -73,7 +73,7 @@ describe('<space-replay> lifecycle', () => {
       el.src = faultUrl(key, 'talk/manifest.json', 'slowx1', 'manifest.json');
       el.mediaElement.muted = true;
       void el.play();
-      await waitFor(async () => (await requestsFor(key)).length > 0, 'the manifest request');
+      await untilRequests(key, (log) => log.length > 0, 'the manifest request');
       el.remove();
       const plays = counted(el, 'space-replay-play');
       expect(el.mediaElement.paused, 'its audio paused at once').to.equal(true);
@@ -104,7 +104,7 @@ describe('<space-replay> lifecycle', () => {
     const el = mount({ 'no-resume': '' });
     const ready = counted(el, 'space-replay-ready');
     el.src = faultUrl(key, 'talk/manifest.json', 'slowx1', 'waveform.json');
-    await waitFor(async () => (await requestsFor(key)).some((r) => r.file.endsWith('waveform.json')), 'the peaks request');
+    await untilRequests(key, (log) => log.some((r) => r.file.endsWith('waveform.json')), 'the peaks request');
     el.remove();
     await el.updateComplete;
     expect(el.state, 'idle while removed: not an error').to.equal('idle');
@@ -127,7 +127,7 @@ describe('<space-replay> lifecycle', () => {
         el.src = faultUrl(key, i % 2 === 0 ? 'other/manifest.json' : 'talk/manifest.json');
         // Some swaps land mid-render, some mid-fetch.
         if (i % 3 === 0) await el.updateComplete;
-        if (i % 5 === 0) await waitFor(async () => (await requestsFor(key)).length > 0, 'the manifest request');
+        if (i % 5 === 0) await untilRequests(key, (log) => log.length > 0, 'the manifest request');
       }
       await waitFor(() => readies.length > 0, 'a ready', 15_000);
       await el.play();

@@ -44,3 +44,14 @@ export async function serverNow(): Promise<number> {
 export async function clearFaults(key: string): Promise<void> {
   await executeServerCommand('fault-clear', { key });
 }
+
+/** Resolves with the log of `key` once `seen(log)` holds (polled every 50 ms), rejects after `timeout` ms. */
+export async function untilRequests(key: string, seen: (log: LoggedRequest[]) => boolean, message: string, timeout = 10_000): Promise<LoggedRequest[]> {
+  const started = performance.now();
+  for (;;) {
+    const log = await requestsFor(key);
+    if (seen(log)) return log;
+    if (performance.now() - started > timeout) throw new Error(`timed out after ${timeout} ms waiting for ${message} (saw ${JSON.stringify(log.map((r) => r.file))})`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
