@@ -74,12 +74,21 @@ export function buildManifest(options: PackOptions, plan: PackPlan, facts: Manif
       ? { downloads: { audio: PACK_FILES.progressive, ...(hasTranscript ? { transcript: PACK_FILES.transcriptVtt } : {}) } }
       : {}),
   };
+  written.version = specVersionFor(written);
   const checked: Record<string, unknown> = {
     ...written,
     ...(hasTranscript ? { transcripts: [{ type: 'application/json', data: facts.transcript }] } : {}),
     ...(plan.chapters ? { chapters: { type: CHAPTERS_TYPE, data: plan.chapters } } : {}),
   };
   return { written, checked };
+}
+
+/** Fields that spec 1.1 added: a manifest without them is written as 1.0, which every 1.x reader reads alike. */
+const SPEC_1_1_FIELDS = ['events', 'liveWaveform', 'refresh'];
+
+/** The lowest spec version whose fields `manifest` uses. */
+export function specVersionFor(manifest: Record<string, unknown>): string {
+  return SPEC_1_1_FIELDS.some((key) => manifest[key] !== undefined) ? MANIFEST_VERSION : '1.0';
 }
 
 /** The written manifest with the computed waveform inline, so the validator checks it against the duration. */

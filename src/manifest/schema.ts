@@ -11,13 +11,17 @@ import {
   MAX_CHAPTERS,
   MAX_CLIPS,
   MAX_CUE_TEXT_LENGTH,
+  MAX_EMOJI_LENGTH,
   MAX_INLINE_CUES,
+  MAX_INLINE_EVENTS,
   MAX_INLINE_WAVEFORM_VALUES,
   MAX_PARTICIPANTS,
   MAX_REDACTIONS,
   MAX_SEGMENTS,
   MAX_TRANSCRIPT_SPEAKERS,
   MAX_TRANSCRIPTS,
+  MAX_REFRESH_SECONDS,
+  MIN_REFRESH_SECONDS,
 } from './limits.js';
 import { checkUrl, URL_PATTERN } from './url-rules.js';
 import { MANIFEST_SCHEMA_ID } from './version.js';
@@ -284,6 +288,82 @@ export const DownloadsSchema = v.object({
   transcript: v.optional(UrlSchema),
 });
 
+/** The event types of spec 1.1, in the order docs/manifest.md lists them. */
+export const EVENT_TYPES = ['join', 'leave', 'stage', 'hand', 'mute', 'unmute', 'reaction', 'pin', 'title-change'] as const;
+
+const EventTime = v.pipe(v.number(), v.minValue(0, 'must be 0 or more'), v.description('Seconds from the first audio sample.'));
+const EventParticipant = v.optional(v.pipe(Id, v.description('A participant id.')));
+const WhoRequired = v.pipe(Id, v.description('A participant id.'));
+
+/** Someone came into the room (`participant` absent: an anonymous listener). */
+export const JoinEventSchema = v.object({ time: EventTime, type: v.literal('join'), participant: EventParticipant });
+/** Someone left the room. */
+export const LeaveEventSchema = v.object({ time: EventTime, type: v.literal('leave'), participant: EventParticipant });
+/** A participant came on stage (`on: true`: may speak) or went back to listening (`on: false`). */
+export const StageEventSchema = v.object({ time: EventTime, type: v.literal('stage'), participant: WhoRequired, on: v.boolean() });
+/** A participant raised (`raised: true`) or lowered a hand. */
+export const HandEventSchema = v.object({ time: EventTime, type: v.literal('hand'), participant: WhoRequired, raised: v.boolean() });
+/** A participant's microphone was muted. */
+export const MuteEventSchema = v.object({ time: EventTime, type: v.literal('mute'), participant: WhoRequired });
+/** A participant's microphone was unmuted. */
+export const UnmuteEventSchema = v.object({ time: EventTime, type: v.literal('unmute'), participant: WhoRequired });
+/** A reaction (an emoji), by a participant or anonymous. */
+export const ReactionEventSchema = v.object({
+  time: EventTime,
+  type: v.literal('reaction'),
+  participant: EventParticipant,
+  emoji: v.pipe(v.string(), v.minLength(1, 'must not be empty'), v.maxLength(MAX_EMOJI_LENGTH, tooLong(MAX_EMOJI_LENGTH))),
+});
+/** A link pinned to the room; `participant` is who pinned it. */
+export const PinEventSchema = v.object({
+  time: EventTime,
+  type: v.literal('pin'),
+  participant: EventParticipant,
+  url: UrlSchema,
+  title: v.optional(Text(200)),
+});
+/** The room's title changed; `participant` is who changed it. */
+export const TitleChangeEventSchema = v.object({
+  time: EventTime,
+  type: v.literal('title-change'),
+  participant: EventParticipant,
+  title: Text(200),
+});
+
+/** One room event of a known type (spec 1.1). Readers ignore events of other types. */
+export const RoomEventSchema = v.variant('type', [
+  JoinEventSchema,
+  LeaveEventSchema,
+  StageEventSchema,
+  HandEventSchema,
+  MuteEventSchema,
+  UnmuteEventSchema,
+  ReactionEventSchema,
+  PinEventSchema,
+  TitleChangeEventSchema,
+]);
+
+/**
+ * Where one inline event sits in the manifest schema. At run time the events are checked by a hand
+ * loop (events.ts), as inline cues are: 100,000 reactions through a per-item valibot pipe would be
+ * slow. The JSON Schema puts {@link RoomEventSchema} (or an event of another type) here.
+ */
+export const EventItemSlot = v.pipe(v.unknown(), v.description('A room event: { time, type, participant?, … }.'));
+
+/** The room's events (spec 1.1): a URL to a JSON Lines file, or inline `data` in time order. */
+export const EventsRefSchema = v.pipe(
+  v.object({
+    url: v.optional(v.pipe(UrlSchema, v.description('A JSON Lines file: one event object per line, in time order.'))),
+    data: v.optional(v.pipe(v.array(EventItemSlot), v.maxLength(MAX_INLINE_EVENTS, tooMany(MAX_INLINE_EVENTS)))),
+  }),
+  v.metadata(URL_OR_DATA),
+);
+
+/** Peaks that grow while a recording is live (spec 1.1): the appendable JSON Lines file of docs/peaks.md. */
+export const LiveWaveformSchema = v.object({
+  url: UrlSchema,
+});
+
 /** Manifest v1, the document that describes one recording. */
 export const ManifestSchema = v.pipe(
   v.object({
@@ -295,6 +375,14 @@ export const ManifestSchema = v.pipe(
     startedAt: DateTime,
     endedAt: v.optional(DateTime),
     duration: v.pipe(v.number(), v.gtValue(0, 'must be more than 0'), v.description('Seconds.')),
+    refresh: v.optional(
+      v.pipe(
+        v.number(),
+        v.minValue(MIN_REFRESH_SECONDS, `must be ${MIN_REFRESH_SECONDS} or more`),
+        v.maxValue(MAX_REFRESH_SECONDS, `must be ${MAX_REFRESH_SECONDS} or less`),
+        v.description('Spec 1.1: seconds between reloads of this manifest while it is live or pending.'),
+      ),
+    ),
     language: v.optional(Language),
     audio: v.pipe(
       v.array(AudioSourceSchema),
@@ -311,6 +399,8 @@ export const ManifestSchema = v.pipe(
     transcripts: v.optional(v.pipe(v.array(TranscriptRefSchema), v.maxLength(MAX_TRANSCRIPTS, tooMany(MAX_TRANSCRIPTS)))),
     chapters: v.optional(ChaptersRefSchema),
     clips: v.optional(v.pipe(v.array(ClipSchema), v.maxLength(MAX_CLIPS, tooMany(MAX_CLIPS)))),
+    events: v.optional(EventsRefSchema),
+    liveWaveform: v.optional(LiveWaveformSchema),
     downloads: v.optional(DownloadsSchema),
   }),
   v.metadata({
