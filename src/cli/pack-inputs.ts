@@ -8,6 +8,8 @@ import { RANGE_END_TOLERANCE } from '../manifest/limits.js';
 import { formatTime } from '../model/time.js';
 import { importTranscript, matchSpeakers, type Transcript } from '../model/transcript/index.js';
 import { readChaptersFile, readClipsFile, type ChaptersInput, type ClipInput } from './chapters.js';
+import { readEventsFile } from './events-input.js';
+import type { RoomEvent } from '../manifest/types.js';
 import { readInputText } from './input-file.js';
 import { fail, ok, type Outcome } from './outcome.js';
 import type { PackOptions } from './pack-options.js';
@@ -34,6 +36,8 @@ export interface PackPlan {
   segments: { speaker: string; startTime: number; endTime: number }[];
   chapters?: ChaptersInput;
   clips?: ClipInput[];
+  /** The room's events (`--events`), labels mapped to participant ids, sorted by time. */
+  events?: RoomEvent[];
   /** Lines to print on stderr: what consent removed, what the transcript import skipped. */
   notices: string[];
 }
@@ -94,6 +98,14 @@ export async function loadPackInputs(options: PackOptions, duration: number): Pr
     turns = attributed.value;
   }
 
+  let events: RoomEvent[] | undefined;
+  if (options.events) {
+    const read = await readEventsFile(options.events.path, options.events.label, participants, duration, options.unknownSpeakers === 'speaker' ? addSpeaker : undefined);
+    if (!read.ok) return read;
+    events = read.value.events;
+    notices.push(...read.value.notices);
+  }
+
   const silenced = new Set(participants.filter((p) => !p.consent.record).map((p) => p.id));
   const silence = rangesToSilence(silenced, turns, transcript);
   let droppedCues = 0;
@@ -145,6 +157,7 @@ export async function loadPackInputs(options: PackOptions, duration: number): Pr
     segments,
     ...(chapters ? { chapters } : {}),
     ...(clips ? { clips } : {}),
+    ...(events ? { events } : {}),
     notices,
   });
 }

@@ -20,6 +20,7 @@ export const PACK_SPEC = {
     diarization: { type: 'string', short: 'd', placeholder: '<file>', description: 'Who spoke when, as RTTM' },
     chapters: { type: 'string', placeholder: '<file>', description: 'Podcasting 2.0 JSON chapters' },
     clips: { type: 'string', placeholder: '<file>', description: 'Host clips: JSON array of {id, startTime, endTime, title?}' },
+    events: { type: 'string', placeholder: '<file>', description: 'Room events as JSON Lines: joins, stage, hands, mutes, reactions, pins, title changes' },
     title: { type: 'string', placeholder: '<text>', description: 'Title (default: the audio file name)' },
     id: { type: 'string', placeholder: '<id>', description: 'Recording id (default: from the output folder name)' },
     language: { type: 'string', placeholder: '<tag>', description: 'BCP 47 language of the recording (default: the transcript’s)' },
@@ -62,6 +63,7 @@ export interface PackOptions {
   diarization?: { path: string; label: string };
   chapters?: { path: string; label: string };
   clips?: { path: string; label: string };
+  events?: { path: string; label: string };
   title: string;
   id: string;
   language?: string;
@@ -137,6 +139,7 @@ export function resolvePackOptions(values: PackValues, positionals: readonly str
     ...optional('diarization', input(values.diarization)),
     ...optional('chapters', input(values.chapters)),
     ...optional('clips', input(values.clips)),
+    ...optional('events', input(values.events)),
     title: values.title ?? basename(audioLabel, extname(audioLabel)),
     id,
     ...optional('language', values.language),

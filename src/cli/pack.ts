@@ -17,7 +17,7 @@ import { findFfmpeg, probeAudio } from './ffmpeg.js';
 import { describeFsError } from './input-file.js';
 import { fail, ok, type Outcome } from './outcome.js';
 import { loadPackInputs, type PackPlan } from './pack-inputs.js';
-import { buildManifest, checkManifest, PACK_FILES, withInlineWaveform } from './pack-manifest.js';
+import { buildManifest, checkManifest, eventsInFile, eventsJsonl, PACK_FILES, withInlineWaveform } from './pack-manifest.js';
 import { PACK_SPEC, resolvePackOptions, type AacCoder, type PackOptions } from './pack-options.js';
 import { createProgressBar, type ProgressBar } from './progress.js';
 import { HLS_SEGMENT_SECONDS, transcode, WAVEFORM_SAMPLE_RATE, WAVEFORM_SAMPLES_PER_PIXEL, type TranscodePass } from './transcode.js';
@@ -40,6 +40,8 @@ export interface PackReport {
   transcript?: { cues: number; words: number };
   chapters: number;
   clips: number;
+  /** Events written, by type; `inline` when they are in manifest.json, else in events.jsonl. */
+  events?: { count: number; inline: boolean; byType: Record<string, number> };
   warnings: string[];
   notices: string[];
 }
@@ -158,6 +160,10 @@ async function pack(options: PackOptions, io: CliIo): Promise<Outcome<PackReport
       await writeFile(join(dir, PACK_FILES.chapters), `${JSON.stringify(plan.chapters, null, 2)}\n`);
       files.push(PACK_FILES.chapters);
     }
+    if (plan.events && eventsInFile(plan)) {
+      await writeFile(join(dir, PACK_FILES.events), eventsJsonl(plan.events));
+      files.push(PACK_FILES.events);
+    }
     await writeFile(join(dir, PACK_FILES.manifest), `${JSON.stringify(written, null, 2)}\n`);
     files.push(PACK_FILES.manifest);
     const hlsSegments = (await readdir(join(dir, 'audio'))).filter((name) => name.endsWith('.m4s')).length;
@@ -229,9 +235,16 @@ function report(
     ...(plan.transcript ? { transcript: { cues: plan.transcript.cueCount, words: plan.transcript.wordCount } } : {}),
     chapters: plan.chapters?.chapters.length ?? 0,
     clips: plan.clips?.length ?? 0,
+    ...(plan.events ? { events: { count: plan.events.length, inline: !eventsInFile(plan), byType: countByType(plan.events) } } : {}),
     warnings: facts.warnings,
     notices: facts.notices,
   };
+}
+
+function countByType(events: readonly { type: string }[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const event of events) counts[event.type] = (counts[event.type] ?? 0) + 1;
+  return counts;
 }
 
 function summary(options: PackOptions, r: PackReport): string {
@@ -244,9 +257,11 @@ function summary(options: PackOptions, r: PackReport): string {
     rows.push([PACK_FILES.transcriptJson, `${countOf(r.transcript.cues, 'cue')}, ${countOf(r.transcript.words, 'word')}`], [PACK_FILES.transcriptVtt, 'WebVTT with voices']);
   }
   if (r.chapters > 0) rows.push([PACK_FILES.chapters, countOf(r.chapters, 'chapter')]);
+  if (r.events && !r.events.inline) rows.push([PACK_FILES.events, countOf(r.events.count, 'event')]);
   rows.push([
     PACK_FILES.manifest,
-    `valid: ${countOf(r.participants, 'participant')}, ${countOf(r.segments, 'segment')}, ${countOf(r.redactions.length, 'redaction')}, ${countOf(r.clips, 'clip')}`,
+    `valid: ${countOf(r.participants, 'participant')}, ${countOf(r.segments, 'segment')}, ${countOf(r.redactions.length, 'redaction')}, ${countOf(r.clips, 'clip')}` +
+      (r.events?.inline ? `, ${countOf(r.events.count, 'event')}` : ''),
   ]);
   const width = Math.max(...rows.map(([file]) => file.length));
   const lines = [`Packed ${options.audioLabel} → ${options.outLabel} (${formatTime(r.duration)})`];
