@@ -4,6 +4,7 @@
  */
 import { ExitCode, type CliIo } from './cli-io.js';
 import { inspectCommand } from './inspect.js';
+import { liveCommand } from './live.js';
 import { cliDocs, cliVersion } from './package-info.js';
 import { packCommand } from './pack.js';
 import { shareCommand } from './share.js';
@@ -21,6 +22,7 @@ const COMMANDS: Record<string, Subcommand> = {
   validate: { summary: 'Check a manifest (file or URL) and print each problem as `path: message`', run: validateCommand },
   inspect: { summary: 'Summarise a recording folder or manifest: duration, participants, consent, expiry', run: inspectCommand },
   share: { summary: 'Write the share page (Open Graph, Twitter player card, oEmbed) of a recording or a clip', run: shareCommand },
+  live: { summary: 'Pack a room while it is recorded: a growing HLS playlist, live peaks and a live manifest', run: liveCommand },
 };
 
 function topHelp(): string {
