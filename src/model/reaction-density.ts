@@ -8,7 +8,7 @@
 import { lowerBound } from './binary-search.js';
 
 /** Resolution of the cumulative table, seconds. */
-export const DENSITY_CELL_SECONDS = 0.1;
+export const DENSITY_CELL_SECONDS = 1;
 
 /** How many reactions of one emoji. */
 export interface EmojiCount {
@@ -40,18 +40,38 @@ export class ReactionDensity {
   private readonly byEmoji: Float64Array[];
 
   /** `times` ascending; `emojis[i]` is the emoji of reaction i. */
-  constructor(times: Float64Array, emojis: readonly string[]) {
+  constructor(times: Float64Array, emojis: readonly string[]);
+  /** `times` ascending; `codes[i]` indexes `names` for reaction i (what the room index builds, without a string per reaction). */
+  constructor(times: Float64Array, codes: Uint32Array, names: readonly string[]);
+  constructor(times: Float64Array, emojis: readonly string[] | Uint32Array, names?: readonly string[]) {
     this.times = times;
-    const groups = new Map<string, number[]>();
-    for (let i = 0; i < times.length; i++) {
-      const emoji = emojis[i]!;
-      let list = groups.get(emoji);
-      if (!list) groups.set(emoji, (list = []));
-      list.push(times[i]!);
+    let codes: Uint32Array;
+    let list: readonly string[];
+    if (emojis instanceof Uint32Array) {
+      codes = emojis;
+      list = names ?? [];
+    } else {
+      const index = new Map<string, number>();
+      codes = new Uint32Array(times.length);
+      for (let i = 0; i < times.length; i++) {
+        let code = index.get(emojis[i]!);
+        if (code === undefined) index.set(emojis[i]!, (code = index.size));
+        codes[i] = code;
+      }
+      list = [...index.keys()];
     }
-    const sorted = [...groups].sort((a, b) => b[1].length - a[1].length);
-    this.emojis = sorted.map(([emoji]) => emoji);
-    this.byEmoji = sorted.map(([, list]) => Float64Array.from(list));
+    // A counting sort by emoji: sized arrays, no array per reaction.
+    const counts = new Uint32Array(list.length);
+    for (let i = 0; i < times.length; i++) counts[codes[i]!]++;
+    const groups = Array.from(counts, (count) => new Float64Array(count));
+    const filled = new Uint32Array(list.length);
+    for (let i = 0; i < times.length; i++) {
+      const code = codes[i]!;
+      groups[code]![filled[code]!++] = times[i]!;
+    }
+    const order = list.map((_, i) => i).sort((a, b) => counts[b]! - counts[a]!);
+    this.emojis = order.map((i) => list[i]!);
+    this.byEmoji = order.map((i) => groups[i]!);
     const last = times.length > 0 ? times[times.length - 1]! : 0;
     const cells = Math.floor(last / DENSITY_CELL_SECONDS) + 2;
     // cumulative[c]: reactions before cell c starts. One pass, since the times are sorted.

@@ -93,7 +93,7 @@ describe('pack --events', () => {
     assert.deepEqual(events.peakListeners, { count: 5, time: 4 });
     assert.deepEqual(events.pins, [{ time: 8, url: 'notes.html', title: 'Notes', by: 'Ada Host' }]);
     const text = await runCli(['inspect', 'out/many'], { cwd: work });
-    assert.match(text.stdout, /Events: 1,?509 events \(events\.jsonl\): join 5, stage 2, reaction 1500, pin 1, leave 1/);
+    assert.match(text.stdout, /Events: 1,?509 events \(events\.jsonl\): join 5, leave 1, stage 2, reaction 1500, pin 1/);
     assert.match(text.stdout, /peak: 5 people in the room at 0:04/);
     assert.match(text.stdout, /pin 0:08 {2}Notes <notes\.html> by Ada Host/);
   });
