@@ -11,7 +11,7 @@ import { toJsonSchema, type JsonSchema } from '@valibot/to-json-schema';
 import {
   CueSchema,
   EVENT_TYPES,
-  EventItemSlot,
+  EventsDataSlot,
   InlineTranscriptDataSlot,
   ManifestSchema,
   NormalizedTranscriptSchema,
@@ -52,17 +52,20 @@ export function generateManifestJsonSchema(): JsonSchema {
       }
       // Inline events are checked by a hand loop too. An event of a type this version does not
       // know is ignored by readers (a newer 1.x may add types), so the schema lets it through.
-      if (context.valibotSchema === EventItemSlot.pipe[0]) {
+      if (context.valibotSchema === EventsDataSlot.pipe[0]) {
         return {
-          anyOf: [
+          type: 'array',
+          items: {
+            anyOf: [
             { $ref: '#/$defs/RoomEvent' },
             {
               type: 'object',
               description: 'An event of a type this version does not define: readers ignore it.',
               properties: { time: { type: 'number', minimum: 0 }, type: { type: 'string', not: { enum: [...EVENT_TYPES] } } },
-              required: ['time', 'type'],
-            },
-          ],
+                required: ['time', 'type'],
+              },
+            ],
+          },
         };
       }
       return undefined;

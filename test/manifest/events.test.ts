@@ -147,6 +147,7 @@ describe('room events (spec 1.1)', () => {
     expectIssue(errorsOf(parseManifest({ ...roomManifest([]), events: {} })), 'events', 'needs url or data');
     expectIssue(errorsOf(parseManifest({ ...roomManifest([]), events: { url: 'e.jsonl', data: [] } })), 'events', 'has both url and data');
     expectIssue(errorsOf(parseManifest({ ...roomManifest([]), events: { url: '//evil.example/e.jsonl' } })), 'events.url', 'protocol-relative');
+    expectIssue(errorsOf(parseManifest({ ...roomManifest([]), events: { data: { time: 1 } } })), 'events.data', 'expected an array, got an object');
     const ok = okOf(parseManifest({ ...roomManifest([]), events: { url: 'events.jsonl' } }, { baseUrl: 'https://a.example/r/manifest.json' }));
     expect(ok.manifest.events!.url).to.equal('https://a.example/r/events.jsonl');
   });
