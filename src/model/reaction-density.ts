@@ -37,41 +37,32 @@ export class ReactionDensity {
   /** The emojis, by how often they were used (most first). */
   readonly emojis: readonly string[];
   private readonly cumulative: Uint32Array;
-  private readonly byEmoji: Float64Array[];
+  /** The emoji of each reaction, as an index into `names`. */
+  private readonly codes: Uint16Array | Uint32Array;
+  private readonly names: readonly string[];
 
   /** `times` ascending; `emojis[i]` is the emoji of reaction i. */
   constructor(times: Float64Array, emojis: readonly string[]);
   /** `times` ascending; `codes[i]` indexes `names` for reaction i (what the room index builds, without a string per reaction). */
-  constructor(times: Float64Array, codes: Uint32Array, names: readonly string[]);
-  constructor(times: Float64Array, emojis: readonly string[] | Uint32Array, names?: readonly string[]) {
+  constructor(times: Float64Array, codes: Uint16Array | Uint32Array, names: readonly string[]);
+  constructor(times: Float64Array, emojis: readonly string[] | Uint16Array | Uint32Array, names?: readonly string[]) {
     this.times = times;
-    let codes: Uint32Array;
-    let list: readonly string[];
-    if (emojis instanceof Uint32Array) {
-      codes = emojis;
-      list = names ?? [];
+    if (emojis instanceof Uint16Array || emojis instanceof Uint32Array) {
+      this.codes = emojis;
+      this.names = names ?? [];
     } else {
       const index = new Map<string, number>();
-      codes = new Uint32Array(times.length);
+      const codes = new Uint32Array(times.length);
       for (let i = 0; i < times.length; i++) {
         let code = index.get(emojis[i]!);
         if (code === undefined) index.set(emojis[i]!, (code = index.size));
         codes[i] = code;
       }
-      list = [...index.keys()];
+      this.codes = codes;
+      this.names = [...index.keys()];
     }
-    // A counting sort by emoji: sized arrays, no array per reaction.
-    const counts = new Uint32Array(list.length);
-    for (let i = 0; i < times.length; i++) counts[codes[i]!]++;
-    const groups = Array.from(counts, (count) => new Float64Array(count));
-    const filled = new Uint32Array(list.length);
-    for (let i = 0; i < times.length; i++) {
-      const code = codes[i]!;
-      groups[code]![filled[code]!++] = times[i]!;
-    }
-    const order = list.map((_, i) => i).sort((a, b) => counts[b]! - counts[a]!);
-    this.emojis = order.map((i) => list[i]!);
-    this.byEmoji = order.map((i) => groups[i]!);
+    const counts = this.countCodes(0, times.length);
+    this.emojis = this.names.map((_, i) => i).sort((a, b) => counts[b]! - counts[a]!).map((i) => this.names[i]!);
     const last = times.length > 0 ? times[times.length - 1]! : 0;
     const cells = Math.floor(last / DENSITY_CELL_SECONDS) + 2;
     // cumulative[c]: reactions before cell c starts. One pass, since the times are sorted.
@@ -122,13 +113,22 @@ export class ReactionDensity {
     return { from, binSeconds, counts, max, total: before - first };
   }
 
-  /** The `limit` most used emojis in `[from, to)`, with their counts, most first. */
+  /**
+   * The `limit` most used emojis in `[from, to)`, with their counts, most first. O(reactions in the
+   * range): it is for a text summary when the range changes, not for every frame.
+   */
   topEmojis(from: number, to: number, limit = 3): EmojiCount[] {
+    const counts = this.countCodes(this.countBefore(from), to > from ? this.countBefore(to) : this.countBefore(from));
     const out: EmojiCount[] = [];
-    this.byEmoji.forEach((times, i) => {
-      const count = lowerBound(times, to) - lowerBound(times, from);
-      if (count > 0) out.push({ emoji: this.emojis[i]!, count });
+    counts.forEach((count, code) => {
+      if (count > 0) out.push({ emoji: this.names[code]!, count });
     });
     return out.sort((a, b) => b.count - a.count).slice(0, Math.max(0, limit));
+  }
+
+  private countCodes(lo: number, hi: number): Uint32Array {
+    const counts = new Uint32Array(this.names.length);
+    for (let i = lo; i < hi; i++) counts[this.codes[i]!]++;
+    return counts;
   }
 }

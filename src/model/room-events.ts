@@ -276,20 +276,20 @@ export class RoomEvents {
  * Splits off the reactions (most of a room's events) in one tight pass into typed arrays, so the
  * constructor's own loop visits only the few thousand other events.
  */
-function scanReactions(list: readonly RoomEventInput[]): { times: Float64Array; codes: Uint32Array; emojis: string[]; count: number; others: Uint32Array } {
+function scanReactions(list: readonly RoomEventInput[]): { times: Float64Array; codes: Uint16Array | Uint32Array; emojis: string[]; count: number; others: number[] } {
   const times = new Float64Array(list.length);
-  const codes = new Uint32Array(list.length);
-  const others = new Uint32Array(list.length);
+  // Emoji codes fit 16 bits unless a file holds more than 65,536 different "emojis".
+  let codes: Uint16Array | Uint32Array = new Uint16Array(list.length);
+  const others: number[] = [];
   const emojis: string[] = [];
   const codeOf = new Map<string, number>();
   let count = 0;
-  let rest = 0;
   for (let i = 0; i < list.length; i++) {
     const event = list[i]!;
     const time = event.time;
     if (!(time >= 0)) continue;
     if (event.type !== 'reaction') {
-      others[rest++] = i;
+      others.push(i);
       continue;
     }
     const emoji = event.emoji;
@@ -307,12 +307,13 @@ function scanReactions(list: readonly RoomEventInput[]): { times: Float64Array; 
       if (code === emojis.length) {
         codeOf.set(emoji, code);
         emojis.push(emoji);
+        if (code === 0x10000) codes = Uint32Array.from(codes);
       }
     }
     codes[count] = code;
     times[count++] = time;
   }
-  return { times: times.subarray(0, count), codes: codes.subarray(0, count), emojis, count, others: others.subarray(0, rest) };
+  return { times: times.subarray(0, count), codes: codes.subarray(0, count), emojis, count, others };
 }
 
 function isSorted(events: readonly RoomEventInput[]): boolean {

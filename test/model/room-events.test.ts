@@ -88,6 +88,18 @@ describe('RoomEvents', () => {
     expect(room.stageAt(5)).not.to.equal(room.stageAt(4.9));
   });
 
+  it('keeps every emoji apart, past 65,536 different ones (hostile input)', () => {
+    const many: RoomEventInput[] = Array.from({ length: 70_000 }, (_, i) => ({ time: i / 100, type: 'reaction', emoji: `e${i}` }));
+    many.push({ time: 700, type: 'reaction', emoji: 'e69999' });
+    const hostile = new RoomEvents(many, participants);
+    expect(hostile.reactions.count).to.equal(70_001);
+    expect(hostile.reactions.topEmojis(0, 1000, 1)).to.deep.equal([{ emoji: 'e69999', count: 2 }]);
+    expect(hostile.reactions.topEmojis(655.35, 655.37, 5)).to.deep.equal([
+      { emoji: 'e65535', count: 1 },
+      { emoji: 'e65536', count: 1 },
+    ]);
+  });
+
   it('reads unsorted input, ignores unknown ids as unnamed people', () => {
     const unsorted = new RoomEvents(
       [
