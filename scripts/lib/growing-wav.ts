@@ -16,6 +16,11 @@ export interface GrowingWavOptions {
   signal?: AbortSignal;
   /** Called after each chunk with the seconds written so far. */
   onChunk?: (seconds: number) => void;
+  /**
+   * Awaited before each chunk with the seconds written so far: a test holds the recorder there
+   * until the packer has caught up, instead of racing it on a busy machine.
+   */
+  gate?: (seconds: number) => Promise<void>;
 }
 
 /** 16-bit mono `samples` at `sampleRate` into `path`, growing; resolves once the header is final. */
@@ -37,15 +42,25 @@ export async function writeGrowingWav(path: string, samples: Int16Array, sampleR
     header.writeUInt32LE(0xffffffff, 40);
     await file.write(header, 0, 44, 0);
     const chunk = Math.max(1, Math.round((options.chunkSeconds ?? 0.1) * sampleRate));
-    const started = Date.now();
+    let started = Date.now();
+    let paced = 0;
     let written = 0;
     while (written < samples.length && !options.signal?.aborted) {
+      if (options.gate) {
+        const before = Date.now();
+        await options.gate(written / sampleRate);
+        // Time spent held at the gate is not time the recorder is behind.
+        if (Date.now() - before > 5) {
+          started = Date.now();
+          paced = written;
+        }
+      }
       const piece = samples.subarray(written, Math.min(samples.length, written + chunk));
       await file.write(Buffer.from(piece.buffer, piece.byteOffset, piece.byteLength), 0, piece.byteLength, 44 + written * 2);
       written += piece.length;
       options.onChunk?.(written / sampleRate);
       // Paced by the clock, not by a fixed delay per chunk, so slow writes do not add up.
-      const due = started + (written / sampleRate / options.speed) * 1000;
+      const due = started + ((written - paced) / sampleRate / options.speed) * 1000;
       const wait = due - Date.now();
       if (wait > 0) await new Promise((done) => setTimeout(done, wait));
     }

