@@ -8,7 +8,7 @@ import WaveSurfer from 'wavesurfer.js';
 import { MediaEngineController, type HlsConstructor } from '../../src/controllers/media-engine-controller.js';
 import type { SpaceReplay } from '../../src/elements/space-replay/space-replay.js';
 import type { PlayerErrorDetail } from '../../src/events.js';
-import { clearFaults, faultKey, faultUrl, requestsFor } from '../helpers/faults.js';
+import { clearFaults, faultKey, faultUrl, requestsFor, untilRequests } from '../helpers/faults.js';
 import { find, manifestObject, mount, nextEvent, part, unmountAll, waitForState } from '../helpers/player.js';
 import { fixtureUrl, hasNativeHls, waitFor } from '../helpers/wait.js';
 
@@ -328,5 +328,50 @@ describe('<space-replay> faults: starting a recording', () => {
     await ready;
     expect(await playsOrSaysWhy(el)).to.equal('plays');
     expect(unhandled.map(String)).to.deep.equal([]);
+  });
+});
+
+describe('<space-replay> the media session artwork', () => {
+  /** Plays a player whose host's avatar is `avatar`, until the media session shows its title. */
+  async function playWithAvatar(avatar: string): Promise<SpaceReplay> {
+    const manifest = await manifestObject();
+    for (const p of manifest.participants) if (p.avatar) p.avatar = avatar;
+    const el = mount({ 'no-resume': '' });
+    const ready = nextEvent(el, 'space-replay-ready');
+    el.manifest = manifest;
+    await ready;
+    el.mediaElement.muted = true;
+    await el.play();
+    await waitFor(() => el.currentTime > 0.3 && navigator.mediaSession.metadata?.title === manifest.title, 'playing, with the media session');
+    return el;
+  }
+
+  /** Waits until the server saw the avatar more than once (Firefox fetches session artwork itself, Chromium headless does not), or a moment passed. */
+  async function settledRequests(key: string): Promise<{ file: string; referer: string | null }[]> {
+    await untilRequests(key, (log) => log.length > 1, 'the artwork fetched', 1500).catch(() => {});
+    return requestsFor(key);
+  }
+
+  it('is a blob of the avatar, and the avatar is never fetched with the page as Referer', async () => {
+    const key = faultKey('art');
+    await playWithAvatar(faultUrl(key, 'talk/avatar-ada.png'));
+    await waitFor(() => navigator.mediaSession.metadata?.artwork.length, 'the artwork');
+    const seen = await settledRequests(key);
+    expect(seen.length).to.be.at.least(1);
+    expect(seen.map((r) => r.referer)).to.deep.equal(seen.map(() => null));
+    expect(navigator.mediaSession.metadata!.artwork[0]!.src).to.match(/^blob:/);
+  });
+
+  it('a cross-origin avatar without CORS gives no artwork, and no Referer either', async () => {
+    const key = faultKey('artx');
+    // The same server under another origin (127.0.0.1 for localhost), which sends no CORS headers.
+    const other = new URL(faultUrl(key, 'talk/avatar-ada.png'));
+    other.hostname = other.hostname === '127.0.0.1' ? 'localhost' : '127.0.0.1';
+    const el = await playWithAvatar(other.href);
+    const seen = await settledRequests(key);
+    expect(seen.length, 'the speaker list showed the avatar').to.be.at.least(1);
+    expect(seen.map((r) => r.referer)).to.deep.equal(seen.map(() => null));
+    expect(navigator.mediaSession.metadata!.artwork).to.deep.equal([]);
+    el.pause();
   });
 });

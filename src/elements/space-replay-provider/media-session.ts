@@ -5,6 +5,7 @@
 
 import type { Manifest, Participant } from '../../manifest/types.js';
 import { hostOf } from '../player-state/room-host.js';
+import { artworkFor, dropArtwork } from './session-artwork.js';
 
 /** What the session shows and what its buttons do. */
 export interface SessionInfo {
@@ -12,7 +13,7 @@ export interface SessionInfo {
   title: string;
   /** Host name, shown as the artist. */
   artist: string;
-  /** Artwork URL (an avatar), already checked. */
+  /** Artwork URL (an avatar), already checked; shown as a blob fetched with no referrer (session-artwork.ts). */
   artwork?: string;
   /** Handlers; `seekTo` gets seconds. */
   play(): void;
@@ -31,11 +32,15 @@ export function claimMediaSession(token: object, info: SessionInfo): void {
   const session = globalThis.navigator?.mediaSession;
   if (!session || typeof MediaMetadata === 'undefined') return;
   owner = token;
-  session.metadata = new MediaMetadata({
-    title: info.title,
-    artist: info.artist,
-    ...(info.artwork ? { artwork: [{ src: info.artwork }] } : {}),
-  });
+  const metadata = new MediaMetadata({ title: info.title, artist: info.artist });
+  session.metadata = metadata;
+  if (info.artwork) {
+    void artworkFor(info.artwork).then((src) => {
+      if (src && owner === token && session.metadata === metadata) metadata.artwork = [{ src }];
+    });
+  } else {
+    dropArtwork();
+  }
   const handlers: Record<(typeof ACTIONS)[number], MediaSessionActionHandler> = {
     play: () => info.play(),
     pause: () => info.pause(),
@@ -71,6 +76,7 @@ export function releaseMediaSession(token: object): void {
   if (owner !== token || !session) return;
   owner = null;
   session.metadata = null;
+  dropArtwork();
   for (const action of ACTIONS) {
     try {
       session.setActionHandler(action, null);
