@@ -252,7 +252,10 @@ export class SpaceReplayTimeline extends LitElement {
         cursor.style.transform = `translateX(${px}px)`;
       }
     }
-    if (!this._seeking) this._waveform?.follow(t);
+    if (this._seeking) return;
+    this._waveform?.follow(t);
+    // While playing, wavesurfer draws its progress itself.
+    if (!s.playing) this._waveform?.showProgress(t);
   }
 
   // ---- input ------------------------------------------------------------------------------
