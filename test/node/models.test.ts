@@ -16,6 +16,7 @@ import {
   type PeaksResult,
 } from '../../src/model/peaks.js';
 import { SpeakerTimeline } from '../../src/model/speakers.js';
+import { textDirection } from '../../src/model/text-direction.js';
 import { formatFragmentTime, formatSpokenTime, formatTime, parseTime } from '../../src/model/time.js';
 
 const fixture = (name: string): Buffer => readFileSync(fileURLToPath(new URL(`../fixtures/peaks/${name}`, import.meta.url)));
@@ -60,6 +61,14 @@ test('speaker timeline works in Node', () => {
   assert.equal(timeline.speakerAt(6), 'b');
   assert.deepEqual(timeline.speakersAt(6), ['a', 'b']);
   assert.deepEqual(timeline.overlaps(), [{ start: 5, end: 10, speakers: ['a', 'b'] }]);
+});
+
+test('the direction of text is its first letter\'s', () => {
+  assert.equal(textDirection('The waiting list'), 'ltr');
+  assert.equal(textDirection('« 12 » שלום Space'), 'rtl');
+  assert.equal(textDirection('3: مرحبا'), 'rtl');
+  assert.equal(textDirection('Ça va, مرحبا'), 'ltr');
+  assert.equal(textDirection('12:04 … 42'), null);
 });
 
 test('reads a version 2, 16-bit .dat from disk (a Node Buffer) and it matches peaks computed from the PCM', () => {

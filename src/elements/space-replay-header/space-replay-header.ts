@@ -47,10 +47,10 @@ export class SpaceReplayHeader extends LitElement {
         </span>
       </div>
       <p part="meta" class="meta">
-        ${host ? html`<span>${m.hostedBy} <bdi>${host.name}</bdi></span> · ` : nothing}
-        <time datetime=${manifest.startedAt}>${date}</time> ·
-        <time datetime=${`PT${Math.round(manifest.duration)}S`}>${formatTime(manifest.duration)}</time>
-        ${daysLeft > 0 && daysLeft <= AVAILABILITY_NOTICE_DAYS ? html` · <span part="availability">${m.availableFor(daysLeft)}</span>` : nothing}
+        ${host ? html`<span dir="auto">${m.hostedBy} <bdi>${host.name}</bdi></span> · ` : nothing}
+        <time dir="auto" datetime=${manifest.startedAt}>${date}</time> ·
+        <time dir="ltr" datetime=${`PT${Math.round(manifest.duration)}S`}>${formatTime(manifest.duration)}</time>
+        ${daysLeft > 0 && daysLeft <= AVAILABILITY_NOTICE_DAYS ? html` · <span part="availability" dir="auto">${m.availableFor(daysLeft)}</span>` : nothing}
       </p>
     </header>`;
   }
