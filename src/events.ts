@@ -31,6 +31,8 @@ export interface PlayerErrorDetail {
   issues?: { path: string; message: string }[];
   /** For HTTP failures: the status. */
   status?: number;
+  /** For `expired`: the recording's title, when its manifest was read. */
+  title?: string;
 }
 
 /** The events `<space-replay>` fires, by name. */

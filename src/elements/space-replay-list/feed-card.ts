@@ -42,7 +42,7 @@ export interface CardContext {
 /** The `<li>` of `item`. */
 export function renderCard(item: FeedItem, c: CardContext): TemplateResult {
   const { m, lang } = c;
-  const { expired, daysLeft } = expiryOf(item, c.now);
+  const { expired, left } = expiryOf(item, c.now);
   const open = c.open && !expired;
   const resume = expired ? undefined : resumePositionOf(item);
   const metaId = `meta-${item.id}`;
@@ -63,7 +63,7 @@ export function renderCard(item: FeedItem, c: CardContext): TemplateResult {
           <span aria-hidden="true">·</span>
           <time datetime=${`PT${Math.round(item.duration)}S`} dir="ltr" aria-label=${m.list.duration(formatSpokenTime(item.duration, lang))}>${formatTime(item.duration)}</time>
           ${expired ? html`<span part="badge expired" class="badge expired">${m.list.expired}</span><span class="sr">${m.list.expiredNote}</span>` : nothing}
-          ${daysLeft !== undefined ? html`<span part="badge expiry" class="badge expiry">${m.list.daysLeft(daysLeft)}</span>` : nothing}
+          ${left ? html`<span part="badge expiry" class="badge expiry" dir="auto">${m.list.timeLeft(left.count, left.unit)}</span>` : nothing}
           ${resume !== undefined ? html`<span part="badge resume" class="badge resume" dir="auto">${withLtrArgs(m.list.resumeAt, formatTime(resume, { forceHours: item.duration >= 3600 }))}</span>` : nothing}
           ${renderPeopleText(item.participants, m, lang)}
         </p>

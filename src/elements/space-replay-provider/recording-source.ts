@@ -11,6 +11,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { PlayerErrorDetail } from '../../events.js';
 import { languageOf, loadMessages } from '../../i18n/messages.js';
 import type { Recording } from '../player-state/recording.js';
+import { ExpiryTimer } from './expiry-timer.js';
 import { loadRecording, PlayerError } from './recording-loader.js';
 
 /** What the source needs of its provider. */
@@ -42,6 +43,9 @@ export class RecordingSource implements ReactiveController {
 
   private readonly task: Task<readonly [unknown, string, string | undefined], Recording>;
   private last: readonly [unknown, string, string | undefined] = [undefined, '', undefined];
+  /** The loaded recording expired while the page was open. */
+  private expiredNow: PlayerErrorDetail | null = null;
+  private readonly expiry = new ExpiryTimer(() => this.expire());
 
   /** Adds itself to `host`, ahead of its task (so a source change is seen before the new load starts). */
   constructor(
@@ -59,6 +63,7 @@ export class RecordingSource implements ReactiveController {
       args: () => [this.object, host.src, this.inline] as const,
       onComplete: (recording) => {
         for (const w of recording.warnings) console.warn(`space-replay: manifest ${w.path}: ${w.message}`);
+        this.expiry.arm(recording.manifest.retention?.expiresAt);
         callbacks.loaded(recording);
       },
       onError: (error) => {
@@ -68,9 +73,11 @@ export class RecordingSource implements ReactiveController {
       },
     });
     this.changed = callbacks.changed;
+    this.failed = callbacks.failed;
   }
 
   private readonly changed: () => void;
+  private readonly failed: (detail: PlayerErrorDetail) => void;
 
   /** Reads an inline manifest child when the host has no other source. */
   hostConnected(): void {
@@ -78,11 +85,13 @@ export class RecordingSource implements ReactiveController {
       const script = this.host.querySelector(':scope > script[type="application/json"]');
       if (script) this.inline = script.textContent ?? '';
     }
+    if (this.task.status === TaskStatus.COMPLETE && !this.expiredNow) this.expiry.arm(this.task.value?.manifest.retention?.expiresAt);
   }
 
-  /** Stops waiting for the network. */
+  /** Stops waiting for the network and for the expiry. */
   hostDisconnected(): void {
     globalThis.removeEventListener('online', this.onOnline);
+    this.expiry.cancel();
   }
 
   /** Sees a new source before the task starts loading it. */
@@ -93,16 +102,19 @@ export class RecordingSource implements ReactiveController {
     // A first source replaces nothing; any later one replaces what came before.
     const replaces = object !== undefined || src !== '' || inline !== undefined;
     this.last = next;
+    this.expiredNow = null;
+    this.expiry.cancel();
     if (replaces) this.changed();
   }
 
   /** The task's status. */
   get status(): TaskStatus {
-    return this.task.status;
+    return this.expiredNow ? TaskStatus.ERROR : this.task.status;
   }
 
   /** Why loading failed, or null. */
   get error(): PlayerErrorDetail | null {
+    if (this.expiredNow) return this.expiredNow;
     return this.task.status === TaskStatus.ERROR ? this.errorOf(this.task.error) : null;
   }
 
@@ -113,6 +125,16 @@ export class RecordingSource implements ReactiveController {
 
   private errorOf(error: unknown): PlayerErrorDetail {
     return error instanceof PlayerError ? error.detail : { code: 'manifest-fetch', message: String(error), fatal: true };
+  }
+
+  /** The recording expired while open: the provider drops it (stopping and unloading the audio) and shows the expired state, naming it. */
+  private expire(): void {
+    const manifest = this.task.value?.manifest;
+    if (this.task.status !== TaskStatus.COMPLETE || !manifest) return;
+    this.expiredNow = new PlayerError('expired', `the recording expired at ${manifest.retention?.expiresAt} while it was open`, { title: manifest.title }).detail;
+    this.changed();
+    this.failed(this.expiredNow);
+    this.host.requestUpdate();
   }
 
   private readonly onOnline = (): void => {
