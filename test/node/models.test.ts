@@ -169,3 +169,21 @@ test('time left counts days, then hours on the last day, then minutes, and says 
   assert.deepEqual(at(0), { count: 1, unit: 'minute', changesIn: 1 });
   assert.equal(at(-1), null);
 });
+
+test('the room events and live peaks models run in Node', async () => {
+  const { RoomEvents } = await import('../../src/model/room-events.js');
+  const { LivePeaksReader, LivePeaksWriter } = await import('../../src/model/live-peaks.js');
+  const room = new RoomEvents(
+    [
+      { time: 1, type: 'stage', participant: 'a', on: true },
+      { time: 2, type: 'reaction', emoji: '👏' },
+    ],
+    [{ id: 'a', name: 'A', consent: { record: true } }],
+  );
+  assert.deepEqual(room.stageAt(1.5).people, [{ id: 'a', name: 'A' }]);
+  assert.equal(room.reactions.countBetween(0, 3), 1);
+  const writer = new LivePeaksWriter({ sample_rate: 10, samples_per_pixel: 5, bits: 8 });
+  writer.push(new Float32Array([0, 0.5, -0.5, 0, 0]));
+  const reader = new LivePeaksReader();
+  assert.deepEqual(reader.push(writer.headerLine() + writer.takeLine()), { ok: true, added: 1 });
+});
