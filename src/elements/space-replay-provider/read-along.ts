@@ -101,6 +101,7 @@ export class ReadAlong implements ReadAlongState, ReadAlongActions {
   /** Opens the clip editor on `[start, end)`. */
   edit(start: number, end: number): void {
     if (!this.clipsAllowed) return;
+    this.leavePreview();
     this.editing = { start, end };
     this.clipMode = false;
     this.host.requestUpdate();
@@ -109,7 +110,16 @@ export class ReadAlong implements ReadAlongState, ReadAlongActions {
   /** Closes the clip editor. */
   closeEditor(): void {
     this.editing = null;
+    this.leavePreview();
     this.host.requestUpdate();
+  }
+
+  /**
+   * A preview belongs to the editor's range: a paused one would otherwise outlive it, marking the
+   * old range over the next one and stopping the next Play at its end.
+   */
+  private leavePreview(): void {
+    if (this.clips.active?.source === 'preview') this.clips.exit();
   }
 
   /** Turns "Make a clip" on or off. */
