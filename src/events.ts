@@ -34,6 +34,8 @@ export interface PlayerErrorDetail {
   status?: number;
   /** For a request or a wait for audio that got no answer in time: the deadline that passed, seconds. */
   timeout?: number;
+  /** For `expired`: the recording's title, when its manifest was read. */
+  title?: string;
 }
 
 /** The events `<space-replay>` fires, by name. */

@@ -9,6 +9,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { checkClipConsent, clipsAllowed, type ClipConsentManifest, type ClipParticipant } from '../model/clip-consent.js';
 import { parseClipLink } from '../model/clip-link.js';
+import { canSeekTo } from './seekable-time.js';
 import { TimerScope } from './timer-scope.js';
 
 /** Where an active clip came from. */
@@ -233,6 +234,19 @@ export class ClipPlaybackController implements ReactiveController {
     }
   }
 
+  /**
+   * The listener asked for `time` (the timeline, a key, the transcript, `seek()`): a link's seek
+   * still waiting for the audio is dropped, so it cannot land after theirs, and a time outside
+   * the clip leaves it.
+   */
+  listenerSeek(time: number): void {
+    this.pendingSeek = null;
+    this.cancelRetry?.();
+    this.cancelRetry = null;
+    const clip = this.active;
+    if (clip && (time < clip.start - OUTSIDE_TOLERANCE || time > clip.end + OUTSIDE_TOLERANCE)) this.exit();
+  }
+
   /** Leaves the clip (and clears any notice) without touching playback. */
   exit(): void {
     this.set(null, null);
@@ -382,17 +396,4 @@ export class ClipPlaybackController implements ReactiveController {
     this.cancelTimeout?.();
     this.cancelTimeout = null;
   }
-}
-
-/**
- * Whether a seek to `time` would be carried out now: inside one of the media's seekable ranges,
- * or past the last one when that reaches the end (a time rounded just past the duration).
- */
-function canSeekTo(media: HTMLMediaElement, time: number): boolean {
-  const ranges = media.seekable;
-  for (let i = 0; i < ranges.length; i++) {
-    if (time >= ranges.start(i) && time <= ranges.end(i)) return true;
-  }
-  const end = ranges.length > 0 ? ranges.end(ranges.length - 1) : -1;
-  return end >= 0 && time > end && Number.isFinite(media.duration) && end >= media.duration - 0.05;
 }

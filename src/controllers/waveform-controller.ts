@@ -188,6 +188,17 @@ export class WaveformController implements ReactiveController {
     if (far) ws.getRenderer().reRender();
   }
 
+  /**
+   * Draws the played part and the cursor at `time` while paused. wavesurfer draws them on the
+   * media's `timeupdate`, which a browser sends for a seek only once the media has data: with
+   * hls.js, nothing loads before the first play, so a seek made before it left them at 0.
+   */
+  showProgress(time: number): void {
+    const ws = this.wavesurfer;
+    const duration = ws?.getDuration() ?? 0;
+    if (ws && duration > 0) ws.getRenderer().renderProgress(Math.min(1, Math.max(0, time / duration)), false);
+  }
+
   /** Updates the colours (after a colour-scheme change). */
   setColors(colors: WaveformColors): void {
     this.wavesurfer?.setOptions({ waveColor: colors.wave, progressColor: colors.progress, cursorColor: colors.cursor });

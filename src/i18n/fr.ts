@@ -3,6 +3,8 @@
 import type { Messages } from './message-types.js';
 import { listFr } from './list-messages-fr.js';
 
+const FR_UNITS = { day: 'jour', hour: 'heure', minute: 'minute' } as const;
+
 const fr: Messages = {
   loading: 'Chargement de l’enregistrement…',
   play: 'Lecture',
@@ -29,7 +31,7 @@ const fr: Messages = {
   live: 'En direct',
   scheduled: 'Programmé',
   hostedBy: 'Animé par',
-  availableFor: (d) => (d <= 1 ? 'Disponible encore 1 jour' : `Disponible encore ${d} jours`),
+  availableFor: (n, unit) => `Disponible encore ${n} ${FR_UNITS[unit]}${n > 1 ? 's' : ''}`,
   speakers: 'Intervenants',
   speakingNow: 'Parle en ce moment',
   talkTime: (t) => `${t} de parole`,

@@ -18,7 +18,7 @@ export const listFr: ListMessages = {
   liveNow: 'En direct',
   recorded: 'Enregistré',
   scheduled: 'Programmé',
-  daysLeft: (d) => (d <= 1 ? 'Encore 1 jour' : `Encore ${d} jours`),
+  timeLeft: (n, unit) => `Encore ${n} ${{ day: 'jour', hour: 'heure', minute: 'minute' }[unit]}${n > 1 ? 's' : ''}`,
   expired: 'Expiré',
   expiredNote: 'Cet enregistrement a expiré et ne peut plus être écouté.',
   resumeAt: (t) => `Reprendre à ${t}`,

@@ -25,7 +25,7 @@ export const listEn: ListMessages = {
   liveNow: 'Live now',
   recorded: 'Recorded',
   scheduled: 'Scheduled',
-  daysLeft: (d) => (d === 1 ? '1 day left' : `${d} days left`),
+  timeLeft: (n, unit) => `${n} ${unit}${n === 1 ? '' : 's'} left`,
   expired: 'Expired',
   expiredNote: 'This recording has expired and can no longer be played.',
   resumeAt: (t) => `Resume at ${t}`,

@@ -4,6 +4,9 @@
  * player's), read-along-messages.ts and list-messages.ts; French in fr.ts and list-messages-fr.ts.
  */
 
+/** The unit of a time left before expiry. */
+export type TimeUnit = 'day' | 'hour' | 'minute';
+
 /** One locale's strings. Functions take what varies and must not concatenate markup. */
 export interface Messages {
   loading: string;
@@ -31,7 +34,8 @@ export interface Messages {
   live: string;
   scheduled: string;
   hostedBy: string;
-  availableFor: (days: number) => string;
+  /** "Available for 3 more days" (hours on the last day, minutes in the last hour). */
+  availableFor: (count: number, unit: TimeUnit) => string;
   speakers: string;
   speakingNow: string;
   talkTime: (time: string) => string;
@@ -120,7 +124,8 @@ export interface ListMessages {
   liveNow: string;
   recorded: string;
   scheduled: string;
-  daysLeft: (days: number) => string;
+  /** "12 days left" (hours on the last day, minutes in the last hour). */
+  timeLeft: (count: number, unit: TimeUnit) => string;
   expired: string;
   expiredNote: string;
   resumeAt: (time: string) => string;

@@ -34,7 +34,7 @@ const en: Messages = {
   live: 'Live',
   scheduled: 'Scheduled',
   hostedBy: 'Hosted by',
-  availableFor: (d) => (d === 1 ? 'Available for 1 more day' : `Available for ${d} more days`),
+  availableFor: (n, unit) => `Available for ${n} more ${unit}${n === 1 ? '' : 's'}`,
   speakers: 'Speakers',
   speakingNow: 'Speaking now',
   talkTime: (t) => `${t} spoken`,

@@ -4,7 +4,8 @@
  * servers that render their own pages. See docs/share.md.
  */
 
-export { buildShareCard, EMBED_HEIGHT, EMBED_WIDTH } from './share-card.js';
+export { buildShareCard, EMBED_WIDTH } from './share-card.js';
+export { embedHeight, type EmbedLayout } from './embed-height.js';
 export type { ShareCard, ShareCardResult, ShareClip, ShareOptions } from './share-card.js';
 export { renderSharePage, CLIP_RANGE_SCRIPT } from './share-page.js';
 export { renderOEmbed } from './oembed.js';

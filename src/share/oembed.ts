@@ -30,12 +30,18 @@ export interface OEmbedOptions {
   maxHeight?: number;
 }
 
-/** The oEmbed JSON of `card`; `maxWidth`/`maxHeight` shrink the iframe (never below 280 by 120). */
+/**
+ * The oEmbed JSON of `card`: an iframe as tall as the player is at its width (a narrower
+ * `maxWidth` makes it taller, as the player wraps). `maxWidth`/`maxHeight` are never exceeded
+ * above the floor of 280 by 120; below the player's height the iframe scrolls.
+ */
 export function renderOEmbed(card: ShareCard, options: OEmbedOptions = {}): OEmbedRich {
   const limit = (value: number, max: number | undefined, floor: number): number =>
     max !== undefined && Number.isFinite(max) && max > 0 ? Math.max(floor, Math.min(value, Math.floor(max))) : value;
   const width = limit(card.width, options.maxWidth, 280);
-  const height = limit(card.height, options.maxHeight, 120);
+  // The sampled width at or below the iframe's: the player is no shorter there.
+  const fit = [...card.heights].reverse().find((h) => h.width <= width) ?? card.heights[0];
+  const height = limit(width >= card.width ? card.height : (fit?.height ?? card.height), options.maxHeight, 120);
   const html =
     `<iframe src="${escapeHtml(card.playerUrl)}" width="${width}" height="${height}" title="${escapeHtml(card.title)}" ` +
     `style="border:0;max-width:100%" loading="lazy" allow="autoplay; encrypted-media" referrerpolicy="origin" ` +

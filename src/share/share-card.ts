@@ -12,12 +12,11 @@ import { checkClipConsent } from '../model/clip-consent.js';
 import { formatFragmentTime, formatTime } from '../model/time.js';
 import type { Transcript } from '../model/transcript/transcript.js';
 import { clipQuote } from './clip-quote.js';
+import { embedHeights } from './embed-height.js';
 import { shareTextFor } from './share-text.js';
 
 /** Default size of the embedded player, CSS pixels (oEmbed and Twitter player cards need one). */
 export const EMBED_WIDTH = 640;
-/** Default height of the embedded player; the embed posts its real height (docs/embed.md). */
-export const EMBED_HEIGHT = 360;
 
 const PROGRESSIVE_TYPES = ['audio/mp4', 'audio/mpeg', 'audio/aac', 'audio/ogg'];
 
@@ -86,8 +85,10 @@ export interface ShareCard {
   author?: { name: string; url?: string };
   /** Embed size, CSS pixels. */
   width: number;
-  /** Embed height, CSS pixels. */
+  /** Embed height at `width`, CSS pixels: the player's height for this recording's layout (embed-height.ts). */
   height: number;
+  /** The embed's height at narrower widths, narrowest first (for a consumer's `maxwidth`). */
+  heights: { width: number; height: number }[];
 }
 
 /** The card, or what is wrong (in words that name the option or manifest field). */
@@ -229,6 +230,7 @@ function build(manifest: Manifest, options: ShareOptions): ShareCardResult {
   const audioUrl = progressive ? resolve(progressive.url) : undefined;
   const hostHref = resolve(hostPerson?.href);
 
+  const heights = embedHeights(manifest, clip !== undefined);
   const card: ShareCard = {
     kind: clip ? 'clip' : 'recording',
     title,
@@ -247,7 +249,8 @@ function build(manifest: Manifest, options: ShareOptions): ShareCardResult {
     siteName: options.siteName ?? 'space-replay',
     ...(hostPerson ? { author: { name: hostPerson.name, ...(hostHref ? { url: hostHref } : {}) } } : {}),
     width: EMBED_WIDTH,
-    height: EMBED_HEIGHT,
+    height: heights.at(-1)!.height,
+    heights,
   };
   return { ok: true, card };
 }

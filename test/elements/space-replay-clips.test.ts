@@ -93,6 +93,38 @@ describe('<space-replay> clips', () => {
     expect(panel.shadowRoot!.querySelectorAll('[part~="clip"]').length).to.equal(0);
   });
 
+  it('a paused preview ends with its editor: no old mark in the next range, Play goes past its end', async () => {
+    const el = await mountReady('talk/manifest-transcript.json');
+    const panel = await panelOf(el);
+    const marked = (word: string) => wordEl(panel, word).matches('[part~="clip"]');
+    selectWords(panel, 'replay', 'recording.');
+    let editor = await editorOf(el);
+    const oldEnd = editor.end;
+    const playing = oneEvent(el, 'space-replay-play', 15_000);
+    editor.shadowRoot!.querySelector<HTMLButtonElement>('[part~="preview-button"]')!.click();
+    await playing;
+    el.pause();
+    expect(el.currentTime).to.be.below(oldEnd);
+    part<HTMLButtonElement>(el, '[part~="close-clip-button"]').click();
+    await el.updateComplete;
+    await panel.updateComplete;
+    expect(panel.shadowRoot!.querySelectorAll('[part~="clip"]').length, 'marks after closing').to.equal(0);
+
+    // The next range is marked alone.
+    selectWords(panel, 'Segments', 'small,');
+    editor = await editorOf(el);
+    await panel.updateComplete;
+    expect(marked('Segments')).to.equal(true);
+    expect(marked('replay')).to.equal(false);
+    part<HTMLButtonElement>(el, '[part~="close-clip-button"]').click();
+    await el.updateComplete;
+
+    // Play runs on through the old preview's end.
+    await el.play();
+    await waitFor(() => el.currentTime > oldEnd + 0.5 || el.paused, 'playback past the old end, or a stop', 15_000);
+    expect(el.paused, `stopped at ${el.currentTime.toFixed(2)} (old preview end ${oldEnd})`).to.equal(false);
+  });
+
   it('refuses a clip over a speaker who did not consent, naming them', async () => {
     const el = await mountReady('talk/manifest-transcript.json');
     const panel = await panelOf(el);

@@ -97,7 +97,7 @@ describe('<space-replay> header, language and theming', () => {
     el.src = fixtureUrl('talk/manifest-expired.json');
     await waitFor(() => el.state === 'expired', 'expired');
     await el.updateComplete;
-    expect(text(el, '[part~="message"]')).to.equal('Cet enregistrement a expiré et n’est plus disponible.');
+    expect(text(el, '[part~="message"]')).to.equal('Cet enregistrement a expiré et n’est plus disponible. Fixture talk: three voices');
   });
 
   it('lays out right to left but keeps the timeline left to right', async () => {

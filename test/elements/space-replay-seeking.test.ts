@@ -91,6 +91,18 @@ describe('<space-replay> seeking', () => {
     expect(hover.textContent!.replace(/\s+/g, ' ').trim()).to.match(/^0:0[67] · Bo Guest$/);
   });
 
+  it('draws the waveform\'s progress and cursor where a seek made before the first Play put them', async () => {
+    // hls.js (Firefox) loads nothing before the first play, so the media sends no timeupdate for this seek.
+    const el = await mountReady();
+    const ws = part(el, '[part~="waveform"]').firstElementChild!.shadowRoot!;
+    el.seek(9);
+    const percent = (value: string) => Number.parseFloat(value) || 0;
+    await waitFor(() => percent(ws.querySelector<HTMLElement>('.progress')!.style.width) > 0, 'the progress drawn');
+    expect(percent(ws.querySelector<HTMLElement>('.progress')!.style.width)).to.be.closeTo((9 / DURATION) * 100, 1);
+    expect(percent(ws.querySelector<HTMLElement>('.cursor')!.style.left)).to.be.closeTo((9 / DURATION) * 100, 1);
+    expect(el.paused).to.equal(true);
+  });
+
   it('keeps the playhead on the lanes in step with the position', async () => {
     const el = await mountReady();
     const lanes = part(el, '[part~="lanes"]');

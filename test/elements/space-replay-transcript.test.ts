@@ -564,12 +564,12 @@ describe('<space-replay-transcript>: text safety and direction', () => {
   ];
   const ALLOWED: Record<string, string[]> = {
     div: ['part', 'class', 'lang', 'style', 'role', 'aria-label', 'aria-describedby', 'tabindex'],
-    p: ['part', 'class', 'role', 'aria-busy'],
+    p: ['part', 'class', 'dir', 'role', 'aria-busy'],
     span: ['part', 'class', 'dir', 'tabindex', 'aria-current', 'aria-hidden', 'role', 'id', 'hidden'],
     bdi: ['part'],
-    button: ['part', 'class', 'type', 'tabindex', 'aria-label', 'disabled', 'data-format'],
+    button: ['part', 'class', 'dir', 'type', 'tabindex', 'aria-label', 'disabled', 'data-format'],
     img: ['part', 'class', 'alt', 'width', 'height', 'loading', 'decoding', 'referrerpolicy', 'src'],
-    input: ['part', 'class', 'type', 'enterkeyhint', 'autocomplete', 'spellcheck', 'aria-label', 'placeholder'],
+    input: ['part', 'class', 'type', 'dir', 'enterkeyhint', 'autocomplete', 'spellcheck', 'aria-label', 'placeholder'],
     svg: ['viewBox', 'width', 'height', 'aria-hidden', 'focusable'],
     path: ['d', 'fill'],
   };

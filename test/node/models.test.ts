@@ -16,6 +16,8 @@ import {
   type PeaksResult,
 } from '../../src/model/peaks.js';
 import { SpeakerTimeline } from '../../src/model/speakers.js';
+import { textDirection } from '../../src/model/text-direction.js';
+import { timeLeft } from '../../src/model/expiry.js';
 import { formatFragmentTime, formatSpokenTime, formatTime, parseTime } from '../../src/model/time.js';
 
 const fixture = (name: string): Buffer => readFileSync(fileURLToPath(new URL(`../fixtures/peaks/${name}`, import.meta.url)));
@@ -60,6 +62,14 @@ test('speaker timeline works in Node', () => {
   assert.equal(timeline.speakerAt(6), 'b');
   assert.deepEqual(timeline.speakersAt(6), ['a', 'b']);
   assert.deepEqual(timeline.overlaps(), [{ start: 5, end: 10, speakers: ['a', 'b'] }]);
+});
+
+test('the direction of text is its first letter\'s', () => {
+  assert.equal(textDirection('The waiting list'), 'ltr');
+  assert.equal(textDirection('« 12 » שלום Space'), 'rtl');
+  assert.equal(textDirection('3: مرحبا'), 'rtl');
+  assert.equal(textDirection('Ça va, مرحبا'), 'ltr');
+  assert.equal(textDirection('12:04 … 42'), null);
 });
 
 test('reads a version 2, 16-bit .dat from disk (a Node Buffer) and it matches peaks computed from the PCM', () => {
@@ -145,6 +155,19 @@ test('timings for a 4-hour recording', (t) => {
   assert.ok(hits > 0);
   t.diagnostic(`decode 1.35M-pixel .dat: ${decodeMs.toFixed(1)} ms; channelPeaks: ${channelMs.toFixed(1)} ms`);
   t.diagnostic(`20k segments: build ${buildMs.toFixed(1)} ms; 100k speakerAt: ${lookupMs.toFixed(1)} ms`);
+});
+
+test('time left counts days, then hours on the last day, then minutes, and says when it changes', () => {
+  const now = Date.parse('2026-05-01T12:00:00Z');
+  const at = (ms: number) => timeLeft(now + ms, now);
+  assert.deepEqual(at(2.5 * 86_400_000), { count: 3, unit: 'day', changesIn: 0.5 * 86_400_000 });
+  assert.deepEqual(at(86_400_000 + 5000), { count: 2, unit: 'day', changesIn: 5000 });
+  assert.deepEqual(at(5.5 * 3_600_000), { count: 6, unit: 'hour', changesIn: 0.5 * 3_600_000 });
+  assert.deepEqual(at(3_600_000 + 1), { count: 2, unit: 'hour', changesIn: 1 });
+  assert.deepEqual(at(15_000), { count: 1, unit: 'minute', changesIn: 15_000 });
+  assert.deepEqual(at(14 * 60_000 + 30_000), { count: 15, unit: 'minute', changesIn: 30_000 });
+  assert.deepEqual(at(0), { count: 1, unit: 'minute', changesIn: 1 });
+  assert.equal(at(-1), null);
 });
 
 test('the room events and live peaks models run in Node', async () => {

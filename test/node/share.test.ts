@@ -130,7 +130,7 @@ describe('renderSharePage', () => {
     assert.equal(tags.get('twitter:card'), 'player');
     assert.equal(tags.get('twitter:player'), card.playerUrl);
     assert.equal(tags.get('twitter:player:width'), '640');
-    assert.equal(tags.get('twitter:player:height'), '360');
+    assert.equal(tags.get('twitter:player:height'), String(card.height));
     assert.ok(html.includes(`<link rel="alternate" type="application/json+oembed" href="${escapeHtml(card.oembedUrl)}"`));
     assert.ok(html.includes(`<link rel="canonical" href="${escapeHtml(card.pageUrl)}">`));
     assert.ok(html.includes(`<space-replay deep-link src="${escapeHtml(card.manifestUrl)}" data-clip="0.5,5.5"></space-replay>`));
@@ -165,13 +165,32 @@ describe('renderOEmbed', () => {
     assert.equal(oembed.type, 'rich');
     assert.equal(typeof oembed.html, 'string');
     assert.equal(oembed.width, 640);
-    assert.equal(oembed.height, 360);
+    assert.equal(oembed.height, card.height);
     assert.equal(oembed.title, card.title);
     assert.equal(oembed.provider_name, 'space-replay');
     assert.equal(oembed.author_name, 'Rosa Lindqvist');
-    const iframe = /^<iframe src="([^"]*)" width="640" height="360" title="([^"]*)" [^<>]*data-space-replay-embed><\/iframe>$/.exec(oembed.html);
+    const iframe = /^<iframe src="([^"]*)" width="640" height="\d+" title="([^"]*)" [^<>]*data-space-replay-embed><\/iframe>$/.exec(oembed.html);
     assert.ok(iframe, oembed.html);
     assert.equal(unescape(iframe[1]!), card.playerUrl);
+  });
+
+  test('is as tall as the player for the recording: taller with a transcript, a clip banner or highlights', () => {
+    // The heights the embed really has are measured in test/share/oembed-height.test.ts.
+    const manifest = demoManifest();
+    const bare = { ...manifest, transcripts: undefined, clips: undefined };
+    const heights = [cardOf(bare), cardOf({ ...manifest, clips: undefined }), cardOf(manifest), cardOf(manifest, { clip: { start: 1, end: 2 } })].map((c) => c.height);
+    for (let i = 1; i < heights.length; i++) assert.ok(heights[i]! > heights[i - 1]!, `${heights}`);
+    assert.ok(heights[0]! > 300 && heights[0]! < 500, `${heights[0]}`);
+  });
+
+  test('a narrower maxwidth gives a taller iframe (the player wraps)', () => {
+    const card = cardOf(demoManifest());
+    const narrow = renderOEmbed(card, { maxWidth: 400 });
+    assert.equal(narrow.width, 400);
+    assert.ok(narrow.height > card.height, `${narrow.height} > ${card.height}`);
+    assert.equal(narrow.height, card.heights.find((h) => h.width === 400)!.height);
+    // 450 wide: the 400-wide height, not the 480-wide one (the player is taller the narrower it is).
+    assert.equal(renderOEmbed(card, { maxWidth: 450 }).height, narrow.height);
   });
 
   test('honours maxwidth and maxheight, within a floor', () => {

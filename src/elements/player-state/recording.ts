@@ -53,7 +53,7 @@ export interface Recording {
 /** The outcome of {@link buildRecording}. */
 export type RecordingResult =
   | { ok: true; recording: Recording }
-  | { ok: false; code: 'manifest-invalid' | 'manifest-version' | 'expired'; message: string; issues?: ManifestIssue[] };
+  | { ok: false; code: 'manifest-invalid' | 'manifest-version' | 'expired'; message: string; issues?: ManifestIssue[]; title?: string };
 
 /** Validates `input` (JSON text or an object) and derives the recording; `peaks` fetches the waveform bytes. */
 export async function buildRecording(
@@ -70,7 +70,7 @@ export async function buildRecording(
   }
   const manifest = result.manifest;
   // Expired: stop before anything else is fetched.
-  if (isExpired(manifest)) return { ok: false, code: 'expired', message: `the recording expired at ${manifest.retention?.expiresAt}` };
+  if (isExpired(manifest)) return { ok: false, code: 'expired', message: `the recording expired at ${manifest.retention?.expiresAt}`, title: manifest.title };
 
   const ref = manifest.waveform;
   let peaks: Peaks | null = null;

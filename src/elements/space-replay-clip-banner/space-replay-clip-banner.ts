@@ -5,6 +5,7 @@ import { messagesFor } from '../../i18n/messages.js';
 import { readAlongMessages } from '../../i18n/read-along-messages.js';
 import { formatTime } from '../../model/time.js';
 import { PlayerConsumer } from '../player-state/player-consumer.js';
+import { withLtrArgs } from '../shared/bidi.js';
 import { controlStyles } from '../shared/control.styles.js';
 import { clipBannerStyles } from './space-replay-clip-banner.styles.js';
 
@@ -32,14 +33,14 @@ export class SpaceReplayClipBanner extends LitElement {
     const hours = s.recording.manifest.duration >= 3600;
     if (clip?.source === 'link') {
       return html`<p part="clip-banner" class="clip-banner" role="status">
-        <span>${c.clipOf(formatTime(clip.start, { forceHours: hours }), formatTime(clip.end, { forceHours: hours }))}</span> ·
+        <span dir="auto">${withLtrArgs(c.clipOf, formatTime(clip.start, { forceHours: hours }), formatTime(clip.end, { forceHours: hours }))}</span> ·
         <button part="button play-full-button" type="button" @click=${() => emit(this, 'space-replay-full-request', null)}>${c.playFull}</button>
       </p>`;
     }
     if (notice) {
       const names = formatList(notice.participants.map((p) => p.name), lang);
       return html`<p part="clip-notice" class="clip-banner" role="status">
-        <span>${c.linkRefused(names, notice.participants.length)}</span>
+        <span dir="auto">${c.linkRefused(names, notice.participants.length)}</span>
         <button part="button" type="button" aria-label=${messagesFor(lang).close} @click=${() => emit(this, 'space-replay-notice-close-request', null)}>×</button>
       </p>`;
     }

@@ -8,6 +8,7 @@ import type { ClipConsentResult } from '../../model/clip-consent.js';
 import { formatClipLink } from '../../model/clip-link.js';
 import { formatTime } from '../../model/time.js';
 import type { Transcript } from '../../model/transcript/index.js';
+import { withLtrArgs } from '../shared/bidi.js';
 import { copyText } from '../space-replay-transcript/copy-text.js';
 import { constrainClip, DEFAULT_MAX_CLIP_SECONDS, nudgeBySeconds, nudgeByWord, type ClipRange } from './clip-range.js';
 import { formatClipTime } from './clip-time.js';
@@ -153,11 +154,11 @@ export class SpaceReplayClipEditor extends LitElement {
           ${this._endControl('start', m, lang, hours)} ${this._endControl('end', m, lang, hours)}
           <div part="length" class="length">
             <span part="label" class="label">${m.length}</span>
-            <span part="value" class="value">${formatClipTime(valid ? this.end - this.start : 0, lang)}</span>
+            <span part="value" class="value" dir="ltr">${formatClipTime(valid ? this.end - this.start : 0, lang)}</span>
           </div>
         </div>
-        ${consent.ok ? nothing : html`<p part="message refusal" class="message" role="alert">${m.refused(this._names(consent.participants, lang), consent.participants.length)}</p>`}
-        ${this._shortened ? html`<p part="message" class="message" role="status">${m.shortened(max)}</p>` : nothing}
+        ${consent.ok ? nothing : html`<p part="message refusal" class="message" role="alert" dir="auto">${m.refused(this._names(consent.participants, lang), consent.participants.length)}</p>`}
+        ${this._shortened ? html`<p part="message" class="message" role="status" dir="auto">${withLtrArgs(m.shortened, max)}</p>` : nothing}
         <div part="actions" class="actions">
           <button part="button preview-button" type="button" ?disabled=${!valid} @click=${this._preview}>${m.preview}</button>
           <button part="button copy-link-button" type="button" ?disabled=${!allowed} @click=${this._copyLink}>${m.copyLink}</button>
@@ -189,7 +190,7 @@ export class SpaceReplayClipEditor extends LitElement {
     </button>`;
     return html`<div part="end-control ${which}" class="control" role="group" aria-label=${which === 'start' ? m.start : m.end}>
       <span part="label" class="label">${which === 'start' ? m.start : m.end}</span>
-      <span part="value" class="value">${formatClipTime(value, lang, hours)}</span>
+      <span part="value" class="value" dir="ltr">${formatClipTime(value, lang, hours)}</span>
       ${byWord ? nudge(false, true) : nothing} ${nudge(false, false)} ${nudge(true, false)} ${byWord ? nudge(true, true) : nothing}
     </div>`;
   }

@@ -8,6 +8,7 @@ import { formatTime } from '../../model/time.js';
 import { PlayerConsumer } from '../player-state/player-consumer.js';
 import type { ReadAlongState } from '../player-state/player-context.js';
 import '../space-replay-clip-editor/define.js';
+import { ltr } from '../shared/bidi.js';
 import { controlStyles } from '../shared/control.styles.js';
 import { clipToolsStyles } from './space-replay-clip-tools.styles.js';
 
@@ -69,7 +70,7 @@ export class SpaceReplayClipTools extends LitElement {
                 return html`<li part=${playing ? 'highlight active' : 'highlight'}>
                   <button part="button highlight-button" type="button" aria-label=${c.playHighlight(h.title ?? time)}
                     @click=${() => emit(this, 'space-replay-highlight-request', { start: h.startTime, end: h.endTime })}>▶</button>
-                  <bdi class="highlight-title">${h.title ?? ''}</bdi> <span class="highlight-time">${time}</span>
+                  <bdi class="highlight-title">${h.title ?? ''}</bdi> <span class="highlight-time">${ltr(time)}</span>
                 </li>`;
               })}
             </ul>

@@ -1,5 +1,7 @@
 import { html, LitElement, nothing, type TemplateResult } from 'lit';
+import { TimerScope } from '../../controllers/timer-scope.js';
 import { messagesFor } from '../../i18n/messages.js';
+import { timeLeft, type TimeLeft } from '../../model/expiry.js';
 import { formatTime } from '../../model/time.js';
 import { PlayerConsumer } from '../player-state/player-consumer.js';
 import { hostOf } from '../player-state/room-host.js';
@@ -21,6 +23,27 @@ export class SpaceReplayHeader extends LitElement {
   static override styles = headerStyles;
 
   private readonly _player = new PlayerConsumer(this);
+  private readonly _timers = new TimerScope();
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this._timers.clear();
+  }
+
+  /**
+   * The time left to show (from 30 days before expiry), and a render again when it next changes:
+   * on the last day it counts down in hours, then in minutes. The provider itself stops the
+   * recording when it expires.
+   */
+  private _timeLeft(expiresAt: string | undefined): TimeLeft | null {
+    this._timers.clear();
+    const at = expiresAt ? Date.parse(expiresAt) : NaN;
+    const left = timeLeft(at);
+    if (!left) return null;
+    // setTimeout's longest delay is about 24.8 days.
+    if (this.isConnected) this._timers.timeout(() => this.requestUpdate(), Math.min(left.changesIn, 2 ** 31 - 1));
+    return left.unit !== 'day' || left.count <= AVAILABILITY_NOTICE_DAYS ? left : null;
+  }
 
   protected override render(): TemplateResult | typeof nothing {
     const s = this._player.state;
@@ -36,8 +59,7 @@ export class SpaceReplayHeader extends LitElement {
     } catch {
       date = started.toDateString();
     }
-    const expiresAt = manifest.retention ? Date.parse(manifest.retention.expiresAt) : NaN;
-    const daysLeft = Math.ceil((expiresAt - Date.now()) / 86_400_000);
+    const left = this._timeLeft(manifest.retention?.expiresAt);
     const status = manifest.status;
     return html`<header part="header" class="header">
       <div class="heading">
@@ -47,10 +69,10 @@ export class SpaceReplayHeader extends LitElement {
         </span>
       </div>
       <p part="meta" class="meta">
-        ${host ? html`<span>${m.hostedBy} <bdi>${host.name}</bdi></span> · ` : nothing}
-        <time datetime=${manifest.startedAt}>${date}</time> ·
-        <time datetime=${`PT${Math.round(manifest.duration)}S`}>${formatTime(manifest.duration)}</time>
-        ${daysLeft > 0 && daysLeft <= AVAILABILITY_NOTICE_DAYS ? html` · <span part="availability">${m.availableFor(daysLeft)}</span>` : nothing}
+        ${host ? html`<span dir="auto">${m.hostedBy} <bdi>${host.name}</bdi></span> · ` : nothing}
+        <time dir="auto" datetime=${manifest.startedAt}>${date}</time> ·
+        <time dir="ltr" datetime=${`PT${Math.round(manifest.duration)}S`}>${formatTime(manifest.duration)}</time>
+        ${left ? html` · <span part="availability" dir="auto">${m.availableFor(left.count, left.unit)}</span>` : nothing}
       </p>
     </header>`;
   }

@@ -1,21 +1,20 @@
 /** Facts a card shows that depend on the time or the listener: expiry, days left, where they stopped. */
 
 import { parseDateTime } from '../../manifest/date-time.js';
+import { timeLeft, type TimeLeft } from '../../model/expiry.js';
 import type { FeedItem, FeedParticipant } from '../../manifest/feed-types.js';
 import { readPosition } from '../space-replay-provider/resume-position.js';
 
 /** A "N days left" badge shows from this many days before expiry. */
 export const EXPIRY_NOTICE_DAYS = 30;
 
-const DAY_MS = 86_400_000;
-
-/** Whether the item has expired at `now`, and the whole days left when its expiry is near. */
-export function expiryOf(item: Pick<FeedItem, 'expiresAt'>, now: number): { expired: boolean; daysLeft?: number } {
+/** Whether the item has expired at `now`, and the time left when its expiry is near (days; hours on the last day, minutes in the last hour). */
+export function expiryOf(item: Pick<FeedItem, 'expiresAt'>, now: number): { expired: boolean; left?: TimeLeft } {
   const expiresAt = parseDateTime(item.expiresAt);
   if (expiresAt === undefined) return { expired: false };
-  if (now > expiresAt) return { expired: true };
-  const daysLeft = Math.max(1, Math.ceil((expiresAt - now) / DAY_MS));
-  return daysLeft <= EXPIRY_NOTICE_DAYS ? { expired: false, daysLeft } : { expired: false };
+  const left = timeLeft(expiresAt, now);
+  if (!left) return { expired: true };
+  return left.unit !== 'day' || left.count <= EXPIRY_NOTICE_DAYS ? { expired: false, left } : { expired: false };
 }
 
 /** Where the listener stopped in this recording, as the player saved it (same key, same rules), if worth resuming. */

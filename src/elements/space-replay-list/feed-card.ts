@@ -11,6 +11,7 @@ import type { FeedItem, FeedParticipant } from '../../manifest/feed-types.js';
 import { formatSpokenTime, formatTime } from '../../model/time.js';
 import { initialsOf } from '../space-replay-transcript/avatar.js';
 import { expiryOf, resumePositionOf, splitHosts } from './card-facts.js';
+import { withLtrArgs } from '../shared/bidi.js';
 import { miniWaveform } from './mini-waveform.js';
 
 const MAX_AVATARS = 4;
@@ -41,7 +42,7 @@ export interface CardContext {
 /** The `<li>` of `item`. */
 export function renderCard(item: FeedItem, c: CardContext): TemplateResult {
   const { m, lang } = c;
-  const { expired, daysLeft } = expiryOf(item, c.now);
+  const { expired, left } = expiryOf(item, c.now);
   const open = c.open && !expired;
   const resume = expired ? undefined : resumePositionOf(item);
   const metaId = `meta-${item.id}`;
@@ -60,10 +61,10 @@ export function renderCard(item: FeedItem, c: CardContext): TemplateResult {
           ${renderStatus(item, m)}
           <time datetime=${item.startedAt}>${dateOf(item.startedAt, lang)}</time>
           <span aria-hidden="true">·</span>
-          <time datetime=${`PT${Math.round(item.duration)}S`} aria-label=${m.list.duration(formatSpokenTime(item.duration, lang))}>${formatTime(item.duration)}</time>
+          <time datetime=${`PT${Math.round(item.duration)}S`} dir="ltr" aria-label=${m.list.duration(formatSpokenTime(item.duration, lang))}>${formatTime(item.duration)}</time>
           ${expired ? html`<span part="badge expired" class="badge expired">${m.list.expired}</span><span class="sr">${m.list.expiredNote}</span>` : nothing}
-          ${daysLeft !== undefined ? html`<span part="badge expiry" class="badge expiry">${m.list.daysLeft(daysLeft)}</span>` : nothing}
-          ${resume !== undefined ? html`<span part="badge resume" class="badge resume">${m.list.resumeAt(formatTime(resume, { forceHours: item.duration >= 3600 }))}</span>` : nothing}
+          ${left ? html`<span part="badge expiry" class="badge expiry" dir="auto">${m.list.timeLeft(left.count, left.unit)}</span>` : nothing}
+          ${resume !== undefined ? html`<span part="badge resume" class="badge resume" dir="auto">${withLtrArgs(m.list.resumeAt, formatTime(resume, { forceHours: item.duration >= 3600 }))}</span>` : nothing}
           ${renderPeopleText(item.participants, m, lang)}
         </p>
         ${renderAvatars(item.participants, c, expired)}

@@ -53,6 +53,8 @@ export class Playback {
   private session: typeof import('./media-session.js') | null = null;
   /** How the last start was asked for, while it has failed (Retry starts it again). */
   private failedStart: Parameters<Playback['start']> | null = null;
+  /** The listener seeked since this recording started loading. */
+  private listenerSeeked = false;
 
   /** `media` gives the provider's audio; `player` is what the media session's buttons do. */
   constructor(
@@ -87,6 +89,7 @@ export class Playback {
     const { host } = this;
     const { manifest } = recording;
     this.recording = recording;
+    this.listenerSeeked = false;
     // The parts render the recording in this task; the audio loads in the next.
     await nextTask();
     if (id !== this.id) return;
@@ -113,7 +116,8 @@ export class Playback {
         // A moved element starts again: the old one's listeners go first.
         this.readAlong?.destroy();
         this.readAlong = new ReadAlong(host, manifest, deadlineOr(host.requestTimeout, DEFAULT_DEADLINES.request));
-        this.readAlong.start();
+        // A seek the listener made since the audio started at the link's start wins over the link.
+        this.readAlong.start(!this.listenerSeeked);
         if (this.wantsTranscript) void this.readAlong.loadTranscript(languageOf(host));
         host.requestUpdate();
       },
@@ -142,6 +146,12 @@ export class Playback {
     this.holds = [];
     this.readAlong?.destroy();
     this.readAlong = null;
+  }
+
+  /** The listener asked for a seek: the page's clip link no longer decides where playback is. */
+  listenerSeek(time: number): void {
+    this.listenerSeeked = true;
+    this.readAlong?.listenerSeek(time);
   }
 
   /** Holds `space-replay-ready` until `until` settles. */

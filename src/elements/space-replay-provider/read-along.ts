@@ -42,6 +42,8 @@ export class ReadAlong implements ReadAlongState, ReadAlongActions {
 
   private readonly abort = new AbortController();
   private transcriptLoading = false;
+  /** The page's clip link is seeking through the player: that seek is the link's, not the listener's. */
+  private openingLink = false;
 
   /** Wires clip playback to `host` for `manifest`; call {@link start} next. A transcript request may take `requestSeconds`. */
   constructor(
@@ -52,10 +54,10 @@ export class ReadAlong implements ReadAlongState, ReadAlongActions {
     this.clips = new ClipPlaybackController(host, host.mediaElement, { onChange: () => host.requestUpdate() });
   }
 
-  /** Opens the page's clip link (with `deep-link`), and again whenever the page's hash changes. */
-  start(): void {
+  /** Opens the page's clip link (with `deep-link`; unless `open` is false), and again whenever the page's hash changes. */
+  start(open = true): void {
     if (!this.host.deepLink) return;
-    this.openLink();
+    if (open) this.openLink();
     globalThis.addEventListener('hashchange', this.openLink);
   }
 
@@ -100,6 +102,7 @@ export class ReadAlong implements ReadAlongState, ReadAlongActions {
   /** Opens the clip editor on `[start, end)`. */
   edit(start: number, end: number): void {
     if (!this.clipsAllowed) return;
+    this.leavePreview();
     this.editing = { start, end };
     this.clipMode = false;
     this.host.requestUpdate();
@@ -108,7 +111,16 @@ export class ReadAlong implements ReadAlongState, ReadAlongActions {
   /** Closes the clip editor. */
   closeEditor(): void {
     this.editing = null;
+    this.leavePreview();
     this.host.requestUpdate();
+  }
+
+  /**
+   * A preview belongs to the editor's range: a paused one would otherwise outlive it, marking the
+   * old range over the next one and stopping the next Play at its end.
+   */
+  private leavePreview(): void {
+    if (this.clips.active?.source === 'preview') this.clips.exit();
   }
 
   /** Turns "Make a clip" on or off. */
@@ -122,6 +134,11 @@ export class ReadAlong implements ReadAlongState, ReadAlongActions {
     this.hits = hits;
     this.activeHit = active;
     this.host.requestUpdate();
+  }
+
+  /** The player seeked to `time` at the listener's request (see ClipPlaybackController.listenerSeek). */
+  listenerSeek(time: number): void {
+    if (!this.openingLink) this.clips.listenerSeek(time);
   }
 
   /** Plays `[start, end)` once: a host highlight or an editor preview. */
@@ -148,7 +165,9 @@ export class ReadAlong implements ReadAlongState, ReadAlongActions {
     // Through the player too: before metadata (hls.js loads nothing before a play or a seek) the
     // controller only remembers the seek, and this one is what starts loading. A link the page
     // opened with already started the audio there: no second seek to the same place.
+    this.openingLink = true;
     if (Math.abs(host.currentTime - opened.start) > 0.01) host.seek(opened.start);
+    this.openingLink = false;
     const still = globalThis.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
     host.scrollIntoView({ block: 'nearest', behavior: still ? 'auto' : 'smooth' });
   };

@@ -71,7 +71,7 @@ export async function loadRecording(input: RecordingInput, signal: AbortSignal, 
       deadline.clear();
     }
   });
-  if (!result.ok) throw new PlayerError(result.code, result.message, result.issues ? { issues: result.issues } : {});
+  if (!result.ok) throw new PlayerError(result.code, result.message, { ...(result.issues ? { issues: result.issues } : {}), ...(result.title ? { title: result.title } : {}) });
   return result.recording;
 }
 

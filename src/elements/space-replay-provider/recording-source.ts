@@ -13,6 +13,7 @@ import { DEFAULT_DEADLINES, deadlineOr } from '../../controllers/deadlines.js';
 import type { PlayerErrorDetail } from '../../events.js';
 import { languageOf, loadMessages } from '../../i18n/messages.js';
 import type { Recording } from '../player-state/recording.js';
+import { ExpiryTimer } from './expiry-timer.js';
 import { loadRecording, PlayerError } from './recording-loader.js';
 
 /** What the source needs of its provider. */
@@ -48,6 +49,9 @@ export class RecordingSource implements ReactiveController {
   private last: readonly [unknown, string, string | undefined] = [undefined, '', undefined];
   /** The load was aborted because the host was removed: not an error, and it runs again on reconnect. */
   private interrupted = false;
+  /** The loaded recording expired while the page was open. */
+  private expiredNow: PlayerErrorDetail | null = null;
+  private readonly expiry = new ExpiryTimer(() => this.expire());
 
   /** Adds itself to `host`, ahead of its task (so a source change is seen before the new load starts). */
   constructor(
@@ -68,6 +72,7 @@ export class RecordingSource implements ReactiveController {
         // Done before the abort reached it: kept, and started once the host is back.
         this.interrupted = false;
         for (const w of recording.warnings) console.warn(`space-replay: manifest ${w.path}: ${w.message}`);
+        this.expiry.arm(recording.manifest.retention?.expiresAt);
         callbacks.loaded(recording);
       },
       onError: (error) => {
@@ -78,9 +83,11 @@ export class RecordingSource implements ReactiveController {
       },
     });
     this.changed = callbacks.changed;
+    this.failed = callbacks.failed;
   }
 
   private readonly changed: () => void;
+  private readonly failed: (detail: PlayerErrorDetail) => void;
 
   /** Reads an inline manifest child when the host has no other source; loads again what its removal aborted. */
   hostConnected(): void {
@@ -92,11 +99,13 @@ export class RecordingSource implements ReactiveController {
       this.interrupted = false;
       void this.task.run();
     }
+    if (this.task.status === TaskStatus.COMPLETE && !this.expiredNow) this.expiry.arm(this.task.value?.manifest.retention?.expiresAt);
   }
 
-  /** Stops waiting for the network, and aborts a load in progress: a removed player fetches nothing more. */
+  /** Stops waiting for the network and for the expiry, and aborts a load in progress: a removed player fetches nothing more. */
   hostDisconnected(): void {
     globalThis.removeEventListener('online', this.onOnline);
+    this.expiry.cancel();
     if (this.task.status === TaskStatus.PENDING) {
       this.interrupted = true;
       this.task.abort();
@@ -111,17 +120,21 @@ export class RecordingSource implements ReactiveController {
     // A first source replaces nothing; any later one replaces what came before.
     const replaces = object !== undefined || src !== '' || inline !== undefined;
     this.last = next;
+    this.expiredNow = null;
+    this.expiry.cancel();
     if (replaces) this.changed();
   }
 
   /** The task's status (`INITIAL` while a load aborted by the host's removal waits to run again). */
   get status(): TaskStatus {
+    if (this.expiredNow) return TaskStatus.ERROR;
     return this.interrupted ? TaskStatus.INITIAL : this.task.status;
   }
 
   /** Why loading failed, or null. */
   get error(): PlayerErrorDetail | null {
-    return this.status === TaskStatus.ERROR ? this.errorOf(this.task.error) : null;
+    if (this.expiredNow) return this.expiredNow;
+    return this.task.status === TaskStatus.ERROR && !this.interrupted ? this.errorOf(this.task.error) : null;
   }
 
   /** Loads again (after an error). */
@@ -131,6 +144,16 @@ export class RecordingSource implements ReactiveController {
 
   private errorOf(error: unknown): PlayerErrorDetail {
     return error instanceof PlayerError ? error.detail : { code: 'manifest-fetch', message: String(error), fatal: true };
+  }
+
+  /** The recording expired while open: the provider drops it (stopping and unloading the audio) and shows the expired state, naming it. */
+  private expire(): void {
+    const manifest = this.task.value?.manifest;
+    if (this.task.status !== TaskStatus.COMPLETE || !manifest) return;
+    this.expiredNow = new PlayerError('expired', `the recording expired at ${manifest.retention?.expiresAt} while it was open`, { title: manifest.title }).detail;
+    this.changed();
+    this.failed(this.expiredNow);
+    this.host.requestUpdate();
   }
 
   private readonly onOnline = (): void => {

@@ -256,9 +256,9 @@ export class SpaceReplayProvider extends LitElement {
   /** Jumps to `seconds` (clamped to the recording). */
   seek(seconds: number): void {
     if (!Number.isFinite(seconds)) return;
-    const duration = Number.isFinite(this.duration) ? this.duration : Infinity;
-    const t = Math.min(Math.max(0, seconds), duration);
+    const t = Math.min(Math.max(0, seconds), Number.isFinite(this.duration) ? this.duration : Infinity);
     this._media().seek(t);
+    this._playback.listenerSeek(t);
     this._tick(t);
   }
 

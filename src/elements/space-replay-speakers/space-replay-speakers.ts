@@ -5,6 +5,7 @@ import { formatTime } from '../../model/time.js';
 import { PlayerConsumer } from '../player-state/player-consumer.js';
 import type { SpeakerRow } from '../player-state/recording.js';
 import { speakerColor } from '../player-state/speaker-color.js';
+import { withLtrArgs } from '../shared/bidi.js';
 import { controlStyles } from '../shared/control.styles.js';
 import { speakersStyles } from './space-replay-speakers.styles.js';
 
@@ -43,9 +44,9 @@ export class SpaceReplaySpeakers extends LitElement {
               <span class="who">
                 <bdi part="name" class="name">${r.participant.name}</bdi>
                 <span class="facts">
-                  <span part="role" class="role">${m.roles[role] ?? role}</span>
-                  ${r.talk > 0 ? html`<span part="talk-time" class="talk">${m.talkTime(formatTime(r.talk))}</span>` : nothing}
-                  ${active ? html`<span class="speaking">${m.speakingNow}</span>` : nothing}
+                  <span part="role" class="role" dir="auto">${m.roles[role] ?? role}</span>
+                  ${r.talk > 0 ? html`<span part="talk-time" class="talk" dir="auto">${withLtrArgs(m.talkTime, formatTime(r.talk))}</span>` : nothing}
+                  ${active ? html`<span class="speaking" dir="auto">${m.speakingNow}</span>` : nothing}
                 </span>
               </span>
             </button>

@@ -46,6 +46,7 @@ export class SpaceReplayStatus extends LitElement {
     const role = error.code === 'expired' ? 'status' : 'alert';
     return html`<div part="message ${error.code}" class="message" role=${role}>
       <p class="headline">${m.errors[error.code]}</p>
+      ${error.title ? html`<p class="detail"><bdi>${error.title}</bdi></p>` : nothing}
       ${error.status !== undefined && error.code !== 'expired' ? html`<p class="detail">${m.httpStatus(error.status)}</p>` : nothing}
       ${error.timeout !== undefined ? html`<p class="detail">${m.noAnswer(error.timeout)}</p>` : nothing}
       ${error.code === 'manifest-invalid' && issues.length > 0

@@ -51,6 +51,8 @@ export class SpaceReplayTimeline extends LitElement {
   private _resize: ResizeObserver | null = null;
   /** A press on the waveform or lanes is seeking (the waveform stops following playback meanwhile). */
   private _seeking = false;
+  /** While pressed: whether the press started on the waveform (null: not pressed). */
+  private _pressOnWave: boolean | null = null;
   /** A clip being chosen by a drag: where it started and where it is. */
   private _clipDrag: { from: number; to: number } | null = null;
   private _marked: unknown[] = [];
@@ -250,7 +252,10 @@ export class SpaceReplayTimeline extends LitElement {
         cursor.style.transform = `translateX(${px}px)`;
       }
     }
-    if (!this._seeking) this._waveform?.follow(t);
+    if (this._seeking) return;
+    this._waveform?.follow(t);
+    // While playing, wavesurfer draws its progress itself.
+    if (!s.playing) this._waveform?.showProgress(t);
   }
 
   // ---- input ------------------------------------------------------------------------------
@@ -270,12 +275,24 @@ export class SpaceReplayTimeline extends LitElement {
     e.stopPropagation();
   };
 
-  /** The time under a pointer: on the (possibly zoomed) waveform, or on the lanes overview. */
+  /**
+   * Whether `e` is over the waveform, by its position: while the timeline holds the pointer
+   * (a press or a drag) every event targets the timeline itself, wherever the pointer is.
+   */
+  private _overWave(e: PointerEvent): boolean {
+    const box = this.renderRoot.querySelector('.waveform')?.getBoundingClientRect();
+    return !!box && e.clientY >= box.top && e.clientY < box.bottom;
+  }
+
+  /**
+   * The time under a pointer: on the waveform (zoomed on long recordings: a fraction of its
+   * scrolled wrapper, not of the view), else on the lanes (the whole recording). A press keeps the
+   * surface it started on until it is released.
+   */
   private _timeAt(e: PointerEvent): number {
     const duration = this._player.state?.recording?.manifest.duration ?? 0;
     const wrapper = this._waveform?.wavesurfer?.getWrapper();
-    const waveHost = this.renderRoot.querySelector('.waveform');
-    const onWave = wrapper && waveHost && e.composedPath().includes(waveHost);
+    const onWave = wrapper && (this._pressOnWave ?? this._overWave(e));
     const box = (onWave ? wrapper : this.renderRoot.querySelector('.timeline'))!.getBoundingClientRect();
     const fraction = box.width > 0 ? (e.clientX - box.left) / box.width : 0;
     return Math.min(Math.max(fraction, 0), 1) * duration;
@@ -286,6 +303,8 @@ export class SpaceReplayTimeline extends LitElement {
     if (e.button !== 0 || !s?.recording) return;
     const target = e.currentTarget as HTMLElement;
     target.setPointerCapture?.(e.pointerId);
+    this._pressOnWave = this._overWave(e);
+    target.addEventListener('lostpointercapture', () => (this._pressOnWave = null), { once: true });
     const time = this._timeAt(e);
     const readAlong = s.readAlong;
     if ((e.shiftKey || readAlong?.clipMode) && readAlong?.clipsAllowed) {

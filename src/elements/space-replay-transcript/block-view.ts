@@ -3,6 +3,7 @@
  * names can never become markup), and the `part` states of its words and cues. The panel toggles
  * those states directly on the few nodes that change, so a playing transcript never re-renders.
  */
+import { textDirection } from '../../model/text-direction.js';
 import type { Transcript } from '../../model/transcript/index.js';
 import type { TranscriptBlocks } from './transcript-blocks.js';
 
@@ -133,6 +134,7 @@ export function renderBlock(ctx: BlockContext, index: number, wordMask: (w: numb
     time.type = 'button';
     time.tabIndex = -1;
     time.className = 'time';
+    time.dir = 'ltr';
     time.setAttribute('aria-label', ctx.timeName(start, view?.name ?? ''));
     header.append(time);
     el.append(header);
@@ -140,6 +142,9 @@ export function renderBlock(ctx: BlockContext, index: number, wordMask: (w: numb
 
   const p = element('p', 'text');
   p.className = 'text';
+  // The paragraph takes its direction from its text, not the page: English cues in a right-to-left
+  // page read left to right, in order. (Not `dir="auto"`: it skips the cues, isolates of their own.)
+  p.dir = textDirection(t.cueText[t.wordCue[first]!] ?? '') ?? 'auto';
   const words: HTMLElement[] = new Array(end - first);
   const masks = new Uint8Array(end - first);
   const cues: HTMLElement[] = [];

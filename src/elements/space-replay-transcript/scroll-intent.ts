@@ -5,6 +5,9 @@
  * a smooth scroll in flight, is the listener's.
  */
 
+/** Positions closer than this to where the panel put the scroller are still the panel's. */
+const SETTLED_PX = 2;
+
 interface SmoothScroll {
   from: number;
   to: number;
@@ -56,13 +59,16 @@ export class ScrollIntent {
       const lo = Math.min(smooth.from, smooth.to) - 2;
       const hi = Math.max(smooth.from, smooth.to) + 2;
       if (performance.now() <= smooth.until && top >= lo && top <= hi) {
-        if (Math.abs(top - smooth.to) < 2) this.smooth = null;
-        this.known = top;
+        // The last steps of a smooth scroll can be fractions of a pixel apart (Firefox ends one
+        // at 49 then 50): its end is the panel's own, whichever of them comes last.
+        const done = Math.abs(top - smooth.to) < SETTLED_PX;
+        if (done) this.smooth = null;
+        this.known = done ? smooth.to : top;
         return false;
       }
       this.smooth = null;
     }
-    if (Math.abs(top - this.known) < 1) return false;
+    if (Math.abs(top - this.known) < SETTLED_PX) return false;
     this.known = top;
     return true;
   }

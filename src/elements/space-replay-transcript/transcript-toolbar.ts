@@ -29,7 +29,7 @@ export function renderToolbar(m: TranscriptMessages, t: Toolbar): TemplateResult
   const n = t.hits;
   const count = t.query.trim() === '' ? '' : n === 0 ? m.noResults : m.searchCount(t.active + 1, n);
   return html`<div part="toolbar" class="toolbar">
-    <input part="search" class="search" type="search" enterkeyhint="search" autocomplete="off" spellcheck="false"
+    <input part="search" class="search" type="search" dir="auto" enterkeyhint="search" autocomplete="off" spellcheck="false"
       aria-label=${m.search} placeholder=${m.search} @input=${t.onInput} @keydown=${t.onKey} />
     <span part="search-count" class="count" role="status">${count}</span>
     <button part="button search-previous" type="button" aria-label=${m.previousResult} ?disabled=${n === 0} @click=${() => t.step(-1)}>

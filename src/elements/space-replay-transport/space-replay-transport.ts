@@ -60,7 +60,7 @@ export class SpaceReplayTransport extends LitElement {
       </span>
       ${s.buffering ? html`<span part="buffering" class="buffering" role="status">${m.buffering}</span>` : nothing}
       <div class="settings">
-        <select part="rate" aria-label=${m.rate} title=${m.rate}
+        <select part="rate" dir="ltr" aria-label=${m.rate} title=${m.rate}
           @change=${(e: Event) => emit(this, 'space-replay-rate-request', { playbackRate: Number((e.target as HTMLSelectElement).value) })}>
           ${currentRate === undefined ? html`<option selected value=${s.rate}>${rateFormat.format(s.rate)}×</option>` : nothing}
           ${PLAYBACK_RATES.map((r) => html`<option value=${r} ?selected=${r === currentRate}>${rateFormat.format(r)}×</option>`)}
