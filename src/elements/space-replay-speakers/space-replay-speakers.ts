@@ -7,6 +7,7 @@ import type { SpeakerRow } from '../player-state/recording.js';
 import { speakerColor } from '../player-state/speaker-color.js';
 import { controlStyles } from '../shared/control.styles.js';
 import { speakersStyles } from './space-replay-speakers.styles.js';
+import { styleProps } from '../shared/style-props.js';
 
 /**
  * `<space-replay-speakers>`: who is in the room (those who consented to be recorded), with their
@@ -38,7 +39,7 @@ export class SpaceReplaySpeakers extends LitElement {
           const color = r.row >= 0 ? speakerColor(r.row) : 'var(--space-replay-border)';
           return html`<li>
             <button part=${active ? 'speaker active' : 'speaker'} class="speaker" type="button" aria-current=${active ? 'true' : 'false'}
-              aria-label=${r.talk > 0 ? m.jumpTo(r.participant.name) : r.participant.name} ?disabled=${r.talk === 0} style="--speaker-color:${color}">
+              aria-label=${r.talk > 0 ? m.jumpTo(r.participant.name) : r.participant.name} ?disabled=${r.talk === 0} ${styleProps({ '--speaker-color': color })}>
               ${this._renderAvatar(r)}
               <span class="who">
                 <bdi part="name" class="name">${r.participant.name}</bdi>
