@@ -15,6 +15,8 @@ import { checkClipConsent } from '../src/model/clip-consent.js';
 import { importTranscript, toNormalizedJson } from '../src/model/transcript/index.js';
 import { generateNormalized, generateWebVTT, seededRandom } from '../test/model/transcript/generated-transcript.js';
 import { minimalManifest } from '../test/manifest/fixtures.js';
+import { RoomEvents } from '../src/model/room-events.js';
+import { generatedParticipants, generateRoomEvents } from '../test/model/generated-room-events.js';
 
 /** One measured figure, as printed and written by the runner. */
 export interface BenchFigure {
@@ -122,6 +124,30 @@ export default async function run(): Promise<BenchFigure[]> {
     for (let i = 0; i < CHECKS; i++) if (!checkClipConsent(consentManifest, times[i]! % 99_990, (times[i]! % 99_990) + 0.5).ok) sink++;
   });
   figures.push(figure('models.clipConsent', 'clip consent check (100,000 segments)', 'µs', scaled(consent, 1000 / CHECKS)));
+  // A 4-hour room's events (spec 1.1): 100,000, mostly reactions; what the player indexes on load.
+  const roomEvents = generateRoomEvents(100_000);
+  const people = generatedParticipants();
+  figures.push(figure('models.room-events.index', 'room events index, 100,000 events (4-hour room)', 'ms', measure(15, () => new RoomEvents(roomEvents, people)), 50));
+  const room = new RoomEvents(roomEvents, people);
+  const stateLookup = measure(5, () => {
+    for (let i = 0; i < LOOKUPS; i++) {
+      const t = times[i]! * (14_400 / transcript.duration);
+      sink += room.stageAt(t).unnamed + room.handsAt(t).people.length + (room.listenersAt(t) ?? 0) + room.pinCountAt(t);
+    }
+  });
+  figures.push(figure('models.room-events.lookup', 'room state lookup: stage, hands, listeners, pins at a random time', 'µs', scaled(stateLookup, 1000 / LOOKUPS), 5));
+  const strip = measure(15, () => (sink += room.reactions.bins(0, 14_400, 1000).max));
+  figures.push(figure('models.room-events.density', 'reaction density strip, 1,000 bins over 4 hours', 'ms', strip));
+  const eventsManifest = {
+    ...minimalManifest(),
+    version: '1.1',
+    duration: 14_401,
+    participants: [...minimalManifest().participants, ...people.map((p) => ({ ...p, consent: { record: p.consent.record, clip: false } }))],
+    events: { data: roomEvents },
+  };
+  const parsedEvents = parseManifest(eventsManifest);
+  if (!parsedEvents.ok) throw new Error(`bench events manifest invalid: ${parsedEvents.errors.slice(0, 3).map((e) => `${e.path}: ${e.message}`).join('; ')}`);
+  figures.push(figure('models.parseManifest.events', 'parseManifest, 100,000 inline events', 'ms', measure(15, () => parseManifest(eventsManifest))));
 
   if (sink === 0.5) console.log('unreachable');
   return figures;

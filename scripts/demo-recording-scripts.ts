@@ -25,9 +25,13 @@ export interface DemoRecording {
   status?: 'live';
   expiresAt?: string;
   allowDownload?: boolean;
+  /** Recorded one track per person (`pack --track`) instead of one mixed file with RTTM. */
+  tracks?: boolean;
+  /** Give the room events (joins, stage, hands, reactions, a pin), made from its turns. */
+  events?: boolean;
   people: DemoPerson[];
-  /** [person id, sentence] in speaking order. */
-  turns: [string, string][];
+  /** [person id, sentence, seconds this turn starts before the previous one ends] in speaking order. */
+  turns: [string, string, number?][];
   /** Chapters start at the turn with this index. */
   chapters: { turn: number; title: string }[];
   /** Clips made by the host: from the start of turn `from` to the end of turn `to`. */
@@ -155,6 +159,30 @@ export const DEMO_RECORDINGS: DemoRecording[] = [
       { turn: 6, title: 'Le mois prochain' },
     ],
     clips: [{ from: 2, to: 2, title: 'Le renard' }],
+  },
+  {
+    id: 'office-hours',
+    title: 'Office hours: one track per speaker',
+    language: 'en',
+    startedAt: '2026-06-10T16:00:00Z',
+    bitrate: '24k',
+    tracks: true,
+    events: true,
+    people: [
+      { id: 'noor', name: 'Noor Haddad', role: 'host', voice: 'en-gb+f3', consent: { record: true, clip: true } },
+      { id: 'kai', name: 'Kai Schmidt', role: 'speaker', voice: 'en-us+m3', consent: { record: true, clip: true } },
+      { id: 'guest', name: 'Guest (not recorded)', role: 'speaker', voice: 'en-us', consent: { record: false, clip: false } },
+    ],
+    turns: [
+      ['noor', 'Welcome to office hours. Each of us is recorded on a track of our own today.'],
+      ['kai', 'Which is why I can interrupt you and the player still knows who is talking.', 0.8],
+      ['guest', 'I would like to ask something, but please leave me out of the recording.'],
+      ['noor', 'Of course. Your track is simply not in the mix, so we can still talk over you.', 1.2],
+      ['kai', 'And the raised hands, the reactions and the pinned link are part of the replay too.'],
+      ['noor', 'Thanks for coming, see you next week.'],
+    ],
+    chapters: [],
+    clips: [],
   },
   {
     id: 'release-standup',

@@ -17,6 +17,7 @@ import {
   PodcastTranscriptSchema,
   UrlSchema,
 } from '../src/manifest/schema.js';
+import { EVENT_TYPES, EventsDataSlot, RoomEventSchema } from '../src/manifest/events-schema.js';
 import { FeedItemSchema, FeedSchema } from '../src/manifest/feed-schema.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -38,6 +39,7 @@ export function generateManifestJsonSchema(): JsonSchema {
       NormalizedTranscript: NormalizedTranscriptSchema,
       Cue: CueSchema,
       PodcastTranscript: PodcastTranscriptSchema,
+      RoomEvent: RoomEventSchema,
     },
     overrideSchema(context) {
       // At run time inline transcript data is checked by a hand loop (speed); its JSON Schema is
@@ -45,6 +47,24 @@ export function generateManifestJsonSchema(): JsonSchema {
       // (The converter calls this for the schema inside a pipe, so compare with pipe[0].)
       if (context.valibotSchema === InlineTranscriptDataSlot.pipe[0]) {
         return { anyOf: [{ $ref: '#/$defs/NormalizedTranscript' }, { $ref: '#/$defs/PodcastTranscript' }] };
+      }
+      // Inline events are checked by a hand loop too. An event of a type this version does not
+      // know is ignored by readers (a newer 1.x may add types), so the schema lets it through.
+      if (context.valibotSchema === EventsDataSlot.pipe[0]) {
+        return {
+          type: 'array',
+          items: {
+            anyOf: [
+            { $ref: '#/$defs/RoomEvent' },
+            {
+              type: 'object',
+              description: 'An event of a type this version does not define: readers ignore it.',
+              properties: { time: { type: 'number', minimum: 0 }, type: { type: 'string', not: { enum: [...EVENT_TYPES] } } },
+                required: ['time', 'type'],
+              },
+            ],
+          },
+        };
       }
       return undefined;
     },

@@ -77,7 +77,31 @@ function transcriptOf(turns: readonly TimedTurn[], recording: DemoRecording): st
   return toWebVTT(buildTranscript(cues, { speakers, language: recording.language }).transcript);
 }
 
-async function synthesize(recording: DemoRecording, work: string): Promise<{ wav: Buffer; turns: TimedTurn[] }> {
+/** The room's events, made from its turns: everyone joins, speakers raise a hand and come on stage, reactions, a pin. */
+function eventsOf(turns: readonly TimedTurn[], recording: DemoRecording): Record<string, unknown>[] {
+  const round = (t: number) => Math.round(t * 1000) / 1000;
+  const host = recording.people.find((p) => p.role === 'host')!.id;
+  const events: Record<string, unknown>[] = recording.people.map((p, i) => ({ time: round(0.1 * i), type: 'join', participant: p.id }));
+  for (let i = 0; i < 5; i++) events.push({ time: round(0.3 + 0.4 * i), type: 'join' });
+  events.push({ time: 0.2, type: 'stage', participant: host, on: true });
+  const onStage = new Set([host]);
+  const emojis = ['👏', '🔥', '💯'];
+  turns.forEach((turn, i) => {
+    if (!onStage.has(turn.speaker)) {
+      onStage.add(turn.speaker);
+      const at = round(Math.max(0.3, turn.start - 1.5));
+      events.push({ time: round(Math.max(0.25, at - 1)), type: 'hand', participant: turn.speaker, raised: true });
+      events.push({ time: at, type: 'hand', participant: turn.speaker, raised: false }, { time: at, type: 'stage', participant: turn.speaker, on: true });
+    }
+    if (i % 2 === 1) for (let k = 0; k < 4 + i; k++) events.push({ time: round(turn.end + 0.1 * k), type: 'reaction', emoji: emojis[(i + k) % emojis.length] });
+    if (i === 1) events.push({ time: round(turn.start), type: 'pin', participant: host, url: 'https://example.org/office-hours', title: 'Agenda' });
+  });
+  const last = turns.at(-1)!;
+  events.push({ time: round(last.end), type: 'leave' }, { time: round(last.end), type: 'stage', participant: host, on: false });
+  return events.sort((a, b) => (a.time as number) - (b.time as number));
+}
+
+async function synthesize(recording: DemoRecording, work: string): Promise<{ wav: Buffer; turns: TimedTurn[]; tracks: Map<string, Buffer> }> {
   const voices = new Map(recording.people.map((p) => [p.id, p.voice]));
   const pieces: Int16Array[] = [];
   // Two at a time: the machine this runs on may have only two cores.
@@ -89,34 +113,38 @@ async function synthesize(recording: DemoRecording, work: string): Promise<{ wav
     });
     pieces.push(...(await Promise.all(batch)));
   }
+  // Turns are placed in whole samples: after a pause, or overlapping the previous turn's end.
   const turns: TimedTurn[] = [];
-  const chunks: Int16Array[] = [new Int16Array(Math.round(LEAD_IN * SAMPLE_RATE))];
-  let at = LEAD_IN;
-  recording.turns.forEach(([speaker, text], i) => {
-    if (i > 0) {
-      const pause = speaker === recording.turns[i - 1]![0] ? SAME_SPEAKER_PAUSE : SPEAKER_CHANGE_PAUSE;
-      chunks.push(new Int16Array(Math.round(pause * SAMPLE_RATE)));
-      at += Math.round(pause * SAMPLE_RATE) / SAMPLE_RATE;
-    }
-    const piece = pieces[i]!;
-    turns.push({ speaker, text, start: at, end: at + piece.length / SAMPLE_RATE });
-    chunks.push(piece);
-    at += piece.length / SAMPLE_RATE;
+  const starts: number[] = [];
+  let end = Math.round(LEAD_IN * SAMPLE_RATE);
+  recording.turns.forEach(([speaker, text, overlap], i) => {
+    let start = end;
+    if (i > 0 && overlap) start = end - Math.round(overlap * SAMPLE_RATE);
+    else if (i > 0) start = end + Math.round((speaker === recording.turns[i - 1]![0] ? SAME_SPEAKER_PAUSE : SPEAKER_CHANGE_PAUSE) * SAMPLE_RATE);
+    starts.push(start);
+    end = Math.max(end, start + pieces[i]!.length);
+    turns.push({ speaker, text, start: start / SAMPLE_RATE, end: end / SAMPLE_RATE });
   });
-  chunks.push(new Int16Array(Math.round(LEAD_IN * SAMPLE_RATE)));
-  const all = new Int16Array(chunks.reduce((sum, c) => sum + c.length, 0));
-  let offset = 0;
-  for (const chunk of chunks) {
-    all.set(chunk, offset);
-    offset += chunk.length;
-  }
-  return { wav: wavFile(all, SAMPLE_RATE), turns };
+  const total = Math.max(...starts.map((s, i) => s + pieces[i]!.length)) + Math.round(LEAD_IN * SAMPLE_RATE);
+  // Overlapping voices add up, as on a mixing desk; each person's own track holds only them.
+  const mixed = new Int32Array(total);
+  const own = new Map<string, Int16Array>();
+  recording.turns.forEach(([speaker], i) => {
+    const piece = pieces[i]!;
+    let track = own.get(speaker);
+    if (!track) own.set(speaker, (track = new Int16Array(total)));
+    track.set(piece, starts[i]!);
+    for (let k = 0; k < piece.length; k++) mixed[starts[i]! + k]! += piece[k]!;
+  });
+  const all = Int16Array.from(mixed, (v) => Math.max(-32768, Math.min(32767, v)));
+  const tracks = new Map([...own].map(([speaker, samples]) => [speaker, wavFile(samples, SAMPLE_RATE)]));
+  return { wav: wavFile(all, SAMPLE_RATE), turns, tracks };
 }
 
 async function make(recording: DemoRecording): Promise<void> {
   const work = await mkdtemp(join(tmpdir(), `demo-${recording.id}-`));
   try {
-    const { wav, turns } = await synthesize(recording, work);
+    const { wav, turns, tracks } = await synthesize(recording, work);
     const round = (t: number) => Math.round(t * 1000) / 1000;
     const files = {
       audio: join(work, `${recording.id}.wav`),
@@ -141,9 +169,20 @@ async function make(recording: DemoRecording): Promise<void> {
       title: c.title,
     }));
     await writeFile(files.clips, JSON.stringify(clips, null, 2));
+    const trackArgs: string[] = [];
+    if (recording.tracks) {
+      for (const [speaker, track] of tracks) {
+        const path = join(work, `${speaker}.wav`);
+        await writeFile(path, track);
+        trackArgs.push('--track', `${speaker}=${path}`);
+      }
+    }
+    const eventsFile = join(work, 'events.jsonl');
+    if (recording.events) await writeFile(eventsFile, eventsOf(turns, recording).map((e) => JSON.stringify(e)).join('\n'));
 
     const argv = [
-      'pack', files.audio,
+      'pack',
+      ...(recording.tracks ? trackArgs : [files.audio, '--diarization', files.diarization]),
       '--out', join(OUT, recording.id),
       '--force',
       '--id', recording.id,
@@ -151,7 +190,7 @@ async function make(recording: DemoRecording): Promise<void> {
       '--language', recording.language,
       '--participants', files.participants,
       '--transcript', files.transcript,
-      '--diarization', files.diarization,
+      ...(recording.events ? ['--events', eventsFile] : []),
       '--started-at', recording.startedAt,
       '--bitrate', recording.bitrate,
       ...(chapters.length > 0 ? ['--chapters', files.chapters] : []),
@@ -167,5 +206,9 @@ async function make(recording: DemoRecording): Promise<void> {
   }
 }
 
+// `make-demo-recordings.ts office-hours` makes only the recordings named.
+const only = process.argv.slice(2);
+const unknown = only.filter((id) => !DEMO_RECORDINGS.some((r) => r.id === id));
+if (unknown.length > 0) throw new Error(`no demo recording ${unknown.join(', ')}; there are ${DEMO_RECORDINGS.map((r) => r.id).join(', ')}`);
 await mkdir(OUT, { recursive: true });
-for (const recording of DEMO_RECORDINGS) await make(recording);
+for (const recording of DEMO_RECORDINGS) if (only.length === 0 || only.includes(recording.id)) await make(recording);

@@ -19,7 +19,7 @@ const server = await startDevServer({
     nodeResolve: true,
     appIndex: undefined,
     // Only TypeScript sources are compiled; recordings (HLS segments) are served as they are.
-    plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json', exclude: ['demo/recordings/**', 'test/fixtures/**'] })],
+    plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json', exclude: ['demo/recordings/**', 'demo/live/**', 'test/fixtures/**'] })],
     middleware: [
       (ctx, next) => {
         if (ctx.path === '/' || ctx.path === '') ctx.redirect('/demo/');
@@ -31,6 +31,15 @@ const server = await startDevServer({
         const xml = await readFile(new URL('../demo/recordings/podcast.xml', import.meta.url), 'utf8');
         ctx.type = 'application/rss+xml; charset=utf-8';
         ctx.body = xml.replaceAll('http://localhost:8000/', `http://localhost:${port}/`);
+      },
+      // A live room (npm run demo:live) changes under the same names every few seconds.
+      async (ctx, next) => {
+        await next();
+        if (ctx.path.startsWith('/demo/live/')) {
+          ctx.set('Cache-Control', 'no-store');
+          ctx.remove('ETag');
+          ctx.remove('Last-Modified');
+        }
       },
     ],
   },

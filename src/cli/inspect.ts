@@ -1,5 +1,6 @@
 /** `space-replay inspect`: a short human summary of a recording folder or manifest. */
-import { effectiveRole, formatIssue, isAbsoluteUrl, isExpired, parseManifest, type Manifest } from '../manifest/index.js';
+import { effectiveRole, formatEventsIssue, formatIssue, isAbsoluteUrl, isExpired, parseEventsJsonl, parseManifest, type Manifest } from '../manifest/index.js';
+import { RoomEvents } from '../model/room-events.js';
 import { SpeakerTimeline } from '../model/speakers.js';
 import { formatTime } from '../model/time.js';
 import { importTranscript } from '../model/transcript/index.js';
@@ -51,6 +52,20 @@ export interface InspectReport {
   chapters: number | undefined;
   clips: number;
   downloads: string[];
+  /** Spec 1.1 events: counts by type, the busiest moment, the pins; or why they could not be read. */
+  events?: EventsSummary | { url: string; error: string };
+}
+
+/** What `inspect` says about a recording's events. */
+export interface EventsSummary {
+  /** `(inline)` or the events file's URL. */
+  url: string;
+  count: number;
+  byType: Record<string, number>;
+  /** The most people in the room at once, when joins and leaves are given. */
+  peakListeners?: { count: number; time: number };
+  /** Pins in time order; `by` only for a participant who consented to recording. */
+  pins: { time: number; url: string; title?: string; by?: string }[];
 }
 
 /** Runs `inspect`; resolves to the exit code. */
@@ -111,6 +126,35 @@ export async function inspectManifest(manifest: Manifest, dir: string, now: numb
     chapters: await chapterCount(manifest, dir),
     clips: manifest.clips?.length ?? 0,
     downloads: Object.keys(manifest.downloads ?? {}).filter((key) => !key.startsWith('x-')),
+    ...(await eventsSummary(manifest, dir)),
+  };
+}
+
+async function eventsSummary(manifest: Manifest, dir: string): Promise<Pick<InspectReport, 'events'>> {
+  const ref = manifest.events;
+  if (!ref) return {};
+  let url = '(inline)';
+  let events = ref.data;
+  if (ref.url !== undefined) {
+    url = ref.url;
+    if (isAbsoluteUrl(url)) return { events: { url, error: 'remote events file not fetched' } };
+    const text = await readInputText(localFileOf(dir, url), url);
+    if (!text.ok) return { events: { url, error: text.message } };
+    const read = parseEventsJsonl(text.value, { duration: manifest.duration, participants: manifest.participants.map((p) => p.id) });
+    if (!read.ok) return { events: { url, error: `invalid: ${formatEventsIssue(read.errors[0]!, url)}` } };
+    events = read.events;
+  }
+  if (!events) return {};
+  const room = new RoomEvents(events, manifest.participants);
+  const peak = room.peakListeners();
+  return {
+    events: {
+      url,
+      count: events.length,
+      byType: { ...room.counts },
+      ...(peak ? { peakListeners: peak } : {}),
+      pins: room.pins.map((p) => ({ time: p.time, url: p.url, ...(p.title ? { title: p.title } : {}), ...(p.by ? { by: p.by.name } : {}) })),
+    },
   };
 }
 
@@ -177,5 +221,15 @@ function describe(r: InspectReport): string {
     `Segments: ${r.segments} · Redactions: ${r.redactions.count} (${r.redactions.seconds.toFixed(1)} s silenced) · ` +
       `Chapters: ${r.chapters ?? '?'} · Clips: ${r.clips} · Downloads: ${r.downloads.length ? r.downloads.join(', ') : 'none'}`,
   );
+  if (r.events && 'error' in r.events) lines.push(`Events: ${r.events.url}: ${r.events.error}`);
+  else if (r.events) {
+    const e = r.events;
+    const types = Object.entries(e.byType).map(([type, n]) => `${type} ${n}`).join(', ');
+    lines.push(`Events: ${countOf(e.count, 'event')} (${e.url}): ${types}`);
+    if (e.peakListeners) lines.push(`  peak: ${countOf(e.peakListeners.count, 'person', 'people')} in the room at ${formatTime(e.peakListeners.time)}`);
+    for (const pin of e.pins) {
+      lines.push(`  pin ${formatTime(pin.time)}  ${terminalSafe(pin.title ?? pin.url)}${pin.title ? ` <${terminalSafe(pin.url)}>` : ''}${pin.by ? ` by ${terminalSafe(pin.by)}` : ''}`);
+    }
+  }
   return `${lines.join('\n')}\n`;
 }

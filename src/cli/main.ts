@@ -5,6 +5,7 @@
 import { ExitCode, type CliIo } from './cli-io.js';
 import { clipCommand } from './clip.js';
 import { inspectCommand } from './inspect.js';
+import { liveCommand } from './live.js';
 import { cliDocs, cliVersion } from './package-info.js';
 import { packCommand } from './pack.js';
 import { redactCommand } from './redact.js';
@@ -27,6 +28,7 @@ const COMMANDS: Record<string, Subcommand> = {
   redact: { summary: 'Silence a participant or time ranges in a packed folder, in place: audio, transcripts, waveform, manifest', run: redactCommand },
   clip: { summary: 'Write a clip as a file: .m4a or .mp3 audio, or an .mp4 audiogram with captions', run: clipCommand },
   rss: { summary: 'Write a podcast feed (RSS, Podcasting 2.0) of packed recordings or a list feed', run: rssCommand },
+  live: { summary: 'Pack a room while it is recorded: a growing HLS playlist, live peaks and a live manifest', run: liveCommand },
 };
 
 function topHelp(): string {

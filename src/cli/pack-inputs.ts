@@ -9,6 +9,8 @@ import { RANGE_END_TOLERANCE } from '../manifest/limits.js';
 import { formatTime } from '../model/time.js';
 import { importTranscript, matchSpeakers, type Transcript } from '../model/transcript/index.js';
 import { readChaptersFile, readClipsFile, type ChaptersInput, type ClipInput } from './chapters.js';
+import { readEventsFile } from './events-input.js';
+import type { RoomEvent } from '../manifest/types.js';
 import { readInputText } from './input-file.js';
 import { fail, ok, type Outcome } from './outcome.js';
 import type { PackOptions } from './pack-options.js';
@@ -35,12 +37,19 @@ export interface PackPlan {
   segments: { speaker: string; startTime: number; endTime: number }[];
   chapters?: ChaptersInput;
   clips?: ClipInput[];
+  /** The room's events (`--events`), labels mapped to participant ids, sorted by time. */
+  events?: RoomEvent[];
   /** Lines to print on stderr: what consent removed, what the transcript import skipped. */
   notices: string[];
 }
 
 /** Loads the inputs of `pack` and applies consent; `duration` is the probed audio length. */
-export async function loadPackInputs(options: PackOptions, duration: number): Promise<Outcome<PackPlan>> {
+export async function loadPackInputs(
+  options: PackOptions,
+  duration: number,
+  /** Turns found in per-participant tracks (`--track`): attributed like RTTM turns, and consent is by exclusion from the mix. */
+  voice?: { label: string; turns: RttmTurn[] },
+): Promise<Outcome<PackPlan>> {
   const notices: string[] = [];
   const loadedParticipants = await readParticipantsFile(options.participants, options.participantsLabel);
   if (!loadedParticipants.ok) return loadedParticipants;
@@ -99,10 +108,24 @@ export async function loadPackInputs(options: PackOptions, duration: number): Pr
     const attributed = attributeTurns(recording.value.turns, participants, label, duration, options.unknownSpeakers === 'speaker' ? addSpeaker : undefined);
     if (!attributed.ok) return attributed;
     turns = attributed.value;
+  } else if (voice) {
+    const attributed = attributeTurns(voice.turns, participants, voice.label, duration, options.unknownSpeakers === 'speaker' ? addSpeaker : undefined);
+    if (!attributed.ok) return attributed;
+    turns = attributed.value;
+  }
+
+  let events: RoomEvent[] | undefined;
+  if (options.events) {
+    const read = await readEventsFile(options.events.path, options.events.label, participants, duration, options.unknownSpeakers === 'speaker' ? addSpeaker : undefined);
+    if (!read.ok) return read;
+    events = read.value.events;
+    notices.push(...read.value.notices);
   }
 
   const silenced = new Set(participants.filter((p) => !p.consent.record).map((p) => p.id));
-  const silence = rangesToSilence(silenced, turns, transcript);
+  // With tracks, someone who refused recording is not in the mix at all: nothing needs silencing,
+  // and whoever spoke over them stays audible.
+  const silence = voice ? [] : rangesToSilence(silenced, turns, transcript);
   let droppedCues = 0;
   let droppedWords = 0;
   if (transcript) {
@@ -116,7 +139,10 @@ export async function loadPackInputs(options: PackOptions, duration: number): Pr
     const who = [...silenced].join(', ');
     const total = silence.reduce((sum, range) => sum + (range.end - range.start), 0);
     notices.push(
-      silence.length > 0
+      voice
+        ? `consent: ${who} did not consent to recording: their track is left out of the mix; ` +
+            `dropped ${droppedCues} transcript cue(s) and ${droppedWords} word(s)`
+        : silence.length > 0
         ? `consent: ${who} did not consent to recording: silenced ${silence.length} range(s), ${total.toFixed(1)} s of audio; ` +
             `dropped ${droppedCues} transcript cue(s) and ${droppedWords} word(s)`
         : `consent: ${who} did not consent to recording, but no diarization turn or transcript cue is theirs: nothing to silence`,
@@ -126,7 +152,7 @@ export async function loadPackInputs(options: PackOptions, duration: number): Pr
     notices.push(`participants: added "${id}" for an unknown speaker label (role speaker, consent {record: true, clip: false})`);
   }
 
-  const attributedSource = options.diarization ? turns : transcript ? cueRanges(transcript) : [];
+  const attributedSource = options.diarization || voice ? turns : transcript ? cueRanges(transcript) : [];
   const segments = mergeTouching(subtractRanges(attributedSource.filter((turn) => !silenced.has(turn.speaker)), silence))
     // Slivers left by cutting out silenced ranges would round to nothing in the manifest.
     .filter((turn) => turn.end - turn.start >= MIN_SEGMENT_SECONDS)
@@ -153,6 +179,7 @@ export async function loadPackInputs(options: PackOptions, duration: number): Pr
     segments,
     ...(chapters ? { chapters } : {}),
     ...(clips ? { clips } : {}),
+    ...(events ? { events } : {}),
     notices,
   });
 }

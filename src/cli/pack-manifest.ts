@@ -9,6 +9,8 @@ import type { ManifestIssue } from '../manifest/types.js';
 import { MANIFEST_SCHEMA_ID, MANIFEST_VERSION } from '../manifest/version.js';
 import type { AudiowaveformJson } from '../model/peaks.js';
 import type { NormalizedTranscript } from '../model/transcript/index.js';
+import { INLINE_EVENTS_MAX } from './events-input.js';
+import { MAX_INLINE_EVENTS } from '../manifest/limits.js';
 import { REDACTION_REASON, type PackPlan } from './pack-inputs.js';
 import type { PackOptions } from './pack-options.js';
 
@@ -20,6 +22,7 @@ export const PACK_FILES = {
   transcriptJson: 'transcript.json',
   transcriptVtt: 'transcript.vtt',
   chapters: 'chapters.json',
+  events: 'events.jsonl',
   manifest: 'manifest.json',
 } as const;
 
@@ -70,16 +73,37 @@ export function buildManifest(options: PackOptions, plan: PackPlan, facts: Manif
       : {}),
     ...(plan.chapters ? { chapters: { type: CHAPTERS_TYPE, url: PACK_FILES.chapters } } : {}),
     ...(plan.clips ? { clips: plan.clips.map((clip) => ({ ...clip, createdBy: clip.createdBy ?? facts.optInBy })) } : {}),
+    ...(plan.events ? { events: eventsInFile(plan) ? { url: PACK_FILES.events } : { data: plan.events } } : {}),
     ...(options.allowDownload
       ? { downloads: { audio: PACK_FILES.progressive, ...(hasTranscript ? { transcript: PACK_FILES.transcriptVtt } : {}) } }
       : {}),
   };
+  written.version = specVersionFor(written);
   const checked: Record<string, unknown> = {
     ...written,
     ...(hasTranscript ? { transcripts: [{ type: 'application/json', data: facts.transcript }] } : {}),
     ...(plan.chapters ? { chapters: { type: CHAPTERS_TYPE, data: plan.chapters } } : {}),
+    ...(plan.events && plan.events.length <= MAX_INLINE_EVENTS ? { events: { data: plan.events } } : {}),
   };
   return { written, checked };
+}
+
+/** Whether `pack` writes the events to `events.jsonl` rather than into the manifest. */
+export function eventsInFile(plan: PackPlan): boolean {
+  return plan.events !== undefined && plan.events.length > INLINE_EVENTS_MAX;
+}
+
+/** Events as JSON Lines, one object per line. */
+export function eventsJsonl(events: readonly unknown[]): string {
+  return events.map((event) => `${JSON.stringify(event)}\n`).join('');
+}
+
+/** Fields that spec 1.1 added: a manifest without them is written as 1.0, which every 1.x reader reads alike. */
+const SPEC_1_1_FIELDS = ['events', 'liveWaveform', 'refresh'];
+
+/** The lowest spec version whose fields `manifest` uses. */
+export function specVersionFor(manifest: Record<string, unknown>): string {
+  return SPEC_1_1_FIELDS.some((key) => manifest[key] !== undefined) ? MANIFEST_VERSION : '1.0';
 }
 
 /** The written manifest with the computed waveform inline, so the validator checks it against the duration. */
@@ -110,6 +134,7 @@ function describeIssue(options: PackOptions, issue: ManifestIssue): string {
     ['chapters.data', options.chapters?.label, ''],
     ['clips', options.clips?.label, 'clips'],
     ['segments', options.diarization?.label ?? options.transcript?.label, 'segments'],
+    ['events', options.events?.label, 'events'],
   ];
   for (const [prefix, label, rename] of sources) {
     if (label === undefined || !(path === prefix || path.startsWith(`${prefix}.`) || path.startsWith(`${prefix}[`))) continue;

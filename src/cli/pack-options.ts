@@ -3,6 +3,8 @@ import { basename, extname, resolve } from 'node:path';
 import type { CommandSpec, FlagSpec, FlagValues } from './args.js';
 import { parseInstant, parseSpan } from './expiry.js';
 import { idForLabel } from './participants.js';
+import { parseTrackFlag, type TrackInput } from './tracks.js';
+import { VOICE_ACTIVITY_DEFAULTS, type VoiceActivityOptions } from './voice-activity.js';
 import { fail, ok, type Outcome } from './outcome.js';
 
 /** The flag table of `pack` (also the source of its `--help`). */
@@ -13,6 +15,8 @@ export const PACK_SPEC = {
     'diarization, enforce consent (silencing people who did not agree to be recorded) and write a\n' +
     'validated manifest.json. Everything lands in --out at once, or nothing does.',
   positionals: ['<audio>'],
+  // Without <audio>, --track gives the audio.
+  optionalPositionals: 1,
   flags: {
     out: { type: 'string', short: 'o', placeholder: '<dir>', description: 'Output folder (required)' },
     participants: { type: 'string', short: 'p', placeholder: '<file>', description: 'participants.json: people, roles and consent (required)' },
@@ -23,8 +27,17 @@ export const PACK_SPEC = {
       placeholder: '<id>',
       description: 'The recording to take from an RTTM that holds several (its file id, field 2; default: the audio’s name)',
     },
+    track: {
+      type: 'string',
+      multiple: true,
+      placeholder: '<label>=<file>[@s]',
+      description: 'One participant’s own track instead of <audio> (repeat per person; @s: starts s seconds in). Mixed, and turns found in each',
+    },
+    'vad-threshold': { type: 'string', placeholder: '<dB>', description: 'With --track: level below which a track is silent (default -40)' },
+    'vad-min-silence': { type: 'string', placeholder: '<s>', description: 'With --track: shorter pauses stay inside a turn (default 0.5)' },
     chapters: { type: 'string', placeholder: '<file>', description: 'Podcasting 2.0 JSON chapters' },
     clips: { type: 'string', placeholder: '<file>', description: 'Host clips: JSON array of {id, startTime, endTime, title?}' },
+    events: { type: 'string', placeholder: '<file>', description: 'Room events as JSON Lines: joins, stage, hands, mutes, reactions, pins, title changes' },
     title: { type: 'string', placeholder: '<text>', description: 'Title (default: the audio file name)' },
     id: { type: 'string', placeholder: '<id>', description: 'Recording id (default: from the output folder name)' },
     language: { type: 'string', placeholder: '<tag>', description: 'BCP 47 language of the recording (default: the transcript’s)' },
@@ -52,6 +65,7 @@ export const PACK_SPEC = {
     'space-replay pack room.wav --out public/rooms/launch --participants participants.json',
     'space-replay pack room.m4a -o out/ama -p people.json -t room.vtt -d room.rttm --chapters chapters.json --expires-in 30d',
     'space-replay pack live.wav -o out/now -p people.json --status live --bitrate 48k --json',
+    'space-replay pack -o out/call -p people.json --track ada=ada.flac --track alan=alan.flac@1.5 --events events.jsonl',
   ],
 } as const satisfies CommandSpec<Record<string, FlagSpec>>;
 
@@ -67,8 +81,13 @@ export interface PackOptions {
   diarization?: { path: string; label: string };
   /** `--rttm-file-id`: the RTTM file id to use. */
   rttmFileId?: string;
+  /** Per-participant tracks given instead of one audio file (`audio` is then empty). */
+  tracks?: TrackInput[];
+  /** How speech is found in each track. */
+  vad: VoiceActivityOptions;
   chapters?: { path: string; label: string };
   clips?: { path: string; label: string };
+  events?: { path: string; label: string };
   title: string;
   id: string;
   language?: string;
@@ -88,7 +107,30 @@ type PackValues = FlagValues<typeof PACK_SPEC.flags>;
 
 /** Checks flag values that need no file access; failures are usage errors. */
 export function resolvePackOptions(values: PackValues, positionals: readonly string[], cwd: string, now: number): Outcome<PackOptions> {
-  const audioLabel = positionals[0]!;
+  const trackFlags = values.track ?? [];
+  if (positionals.length === 0 && trackFlags.length === 0) return fail('space-replay pack: missing <audio> (or --track <label>=<file> for each participant)');
+  if (positionals.length > 0 && trackFlags.length > 0) return fail('space-replay pack: give <audio> or --track, not both');
+  if (trackFlags.length > 0 && values.diarization) {
+    return fail('space-replay pack: --diarization and --track cannot be combined: the tracks say who spoke when');
+  }
+  const tracks: TrackInput[] = [];
+  for (const flag of trackFlags) {
+    const track = parseTrackFlag(flag, cwd);
+    if (!track.ok) return track;
+    tracks.push(track.value);
+  }
+  const vad = { ...VOICE_ACTIVITY_DEFAULTS };
+  if (values['vad-threshold'] !== undefined) {
+    const db = Number(values['vad-threshold'].replace(/dB$/i, ''));
+    if (!Number.isFinite(db) || db >= 0 || db < -100) return fail(`space-replay pack: --vad-threshold must be a level in dB between -100 and 0, like -40, not '${values['vad-threshold']}'`);
+    vad.thresholdDb = db;
+  }
+  if (values['vad-min-silence'] !== undefined) {
+    const s = Number(values['vad-min-silence']);
+    if (!Number.isFinite(s) || s < 0.05 || s > 10) return fail(`space-replay pack: --vad-min-silence must be seconds between 0.05 and 10, not '${values['vad-min-silence']}'`);
+    vad.minSilence = s;
+  }
+  const audioLabel = positionals[0] ?? `${tracks.length} track${tracks.length === 1 ? '' : 's'}`;
   if (!values.out) return fail('space-replay pack: --out <dir> is required');
   if (!values.participants) {
     return fail(
@@ -135,8 +177,10 @@ export function resolvePackOptions(values: PackValues, positionals: readonly str
   }
   const input = (path: string | undefined) => (path ? { path: resolve(cwd, path), label: path } : undefined);
   return ok({
-    audio: resolve(cwd, audioLabel),
+    audio: positionals[0] !== undefined ? resolve(cwd, audioLabel) : '',
     audioLabel,
+    ...(tracks.length > 0 ? { tracks } : {}),
+    vad,
     out,
     outLabel: values.out,
     participants: resolve(cwd, values.participants),
@@ -146,7 +190,8 @@ export function resolvePackOptions(values: PackValues, positionals: readonly str
     ...optional('rttmFileId', values['rttm-file-id']),
     ...optional('chapters', input(values.chapters)),
     ...optional('clips', input(values.clips)),
-    title: values.title ?? basename(audioLabel, extname(audioLabel)),
+    ...optional('events', input(values.events)),
+    title: values.title ?? (positionals[0] !== undefined ? basename(audioLabel, extname(audioLabel)) : id),
     id,
     ...optional('language', values.language),
     status,

@@ -17,10 +17,11 @@ import { findFfmpeg, probeAudio } from './ffmpeg.js';
 import { describeFsError } from './input-file.js';
 import { fail, ok, type Outcome } from './outcome.js';
 import { loadPackInputs, type PackPlan } from './pack-inputs.js';
-import { buildManifest, checkManifest, PACK_FILES, withInlineWaveform } from './pack-manifest.js';
+import { buildManifest, checkManifest, eventsInFile, eventsJsonl, PACK_FILES, withInlineWaveform } from './pack-manifest.js';
 import { PACK_SPEC, resolvePackOptions, type AacCoder, type PackOptions } from './pack-options.js';
 import { createProgressBar, type ProgressBar } from './progress.js';
 import { HLS_SEGMENT_SECONDS, transcode, WAVEFORM_SAMPLE_RATE, WAVEFORM_SAMPLES_PER_PIXEL, type TranscodePass } from './transcode.js';
+import { prepareTracks, type PreparedTracks } from './tracks.js';
 import { wavDeclaredDuration } from './wav-header.js';
 
 /** What `pack --json` prints. */
@@ -40,6 +41,10 @@ export interface PackReport {
   transcript?: { cues: number; words: number };
   chapters: number;
   clips: number;
+  /** With --track: the labels of the tracks mixed, and of those left out (their participant refused recording). */
+  tracks?: { mixed: string[]; excluded: string[] };
+  /** Events written, by type; `inline` when they are in manifest.json, else in events.jsonl. */
+  events?: { count: number; inline: boolean; byType: Record<string, number> };
   warnings: string[];
   notices: string[];
 }
@@ -75,13 +80,28 @@ function usageError(io: CliIo, message: string): number {
 async function pack(options: PackOptions, io: CliIo): Promise<Outcome<PackReport>> {
   const tools = await findFfmpeg();
   if (!tools.ok) return tools;
-  const audioInfo = await readableFile(options.audio, options.audioLabel);
-  if (!audioInfo.ok) return audioInfo;
-  const probe = await probeAudio(tools.value, options.audio, options.audioLabel);
-  if (!probe.ok) return probe;
-  const duration = probe.value.duration;
+  let source: { mtimeMs: number; duration: number; sampleRate: number; tracks?: PreparedTracks };
+  if (options.tracks) {
+    const prepared = await prepareTracks(
+      tools.value,
+      options.tracks,
+      { path: options.participants, label: options.participantsLabel },
+      options.unknownSpeakers === 'speaker',
+      options.vad,
+      io.signal,
+    );
+    if (!prepared.ok) return prepared;
+    source = { ...prepared.value, tracks: prepared.value };
+  } else {
+    const audioInfo = await readableFile(options.audio, options.audioLabel);
+    if (!audioInfo.ok) return audioInfo;
+    const probe = await probeAudio(tools.value, options.audio, options.audioLabel);
+    if (!probe.ok) return probe;
+    source = { mtimeMs: audioInfo.value.mtimeMs, duration: probe.value.duration, sampleRate: probe.value.sampleRate };
+  }
+  const duration = source.duration;
 
-  const loaded = await loadPackInputs(options, duration);
+  const loaded = await loadPackInputs(options, duration, source.tracks ? { label: '--track', turns: source.tracks.turns } : undefined);
   if (!loaded.ok) return loaded;
   const plan = loaded.value;
   for (const line of plan.notices) io.stderr.write(`${line}\n`);
@@ -96,7 +116,7 @@ async function pack(options: PackOptions, io: CliIo): Promise<Outcome<PackReport
       return fail(`--allow-download: participant "${refusing.id}" in ${options.participantsLabel} has consent.download false`);
     }
   }
-  const startedAt = options.startedAt ?? new Date(audioInfo.value.mtimeMs - duration * 1000).toISOString();
+  const startedAt = options.startedAt ?? new Date(source.mtimeMs - duration * 1000).toISOString();
   const transcript = plan.transcript ? toNormalizedJson(plan.transcript) : undefined;
   const facts = { duration, startedAt, optInBy, ...(transcript ? { transcript } : {}) };
 
@@ -118,8 +138,9 @@ async function pack(options: PackOptions, io: CliIo): Promise<Outcome<PackReport
       outDir: dir,
       bitrate: options.bitrate,
       coder: options.aacCoder,
-      sampleRate: Math.min(probe.value.sampleRate, 48000),
+      sampleRate: Math.min(source.sampleRate, 48000),
       silence: plan.silence,
+      ...(source.tracks ? { mix: source.tracks.mix, mixDuration: duration } : {}),
       ...(io.signal ? { signal: io.signal } : {}),
       onProgress: (pass, seconds) => {
         if (pass !== barPass) {
@@ -136,7 +157,8 @@ async function pack(options: PackOptions, io: CliIo): Promise<Outcome<PackReport
 
     // A truncated or damaged file decodes shorter than its header says; the manifest must describe
     // the audio that was encoded, and the user must hear about it.
-    const mismatch = await durationMismatch(options, duration, decodedDuration);
+    // Tracks are padded to the longest one, so their mix has the probed length by construction.
+    const mismatch = source.tracks ? undefined : await durationMismatch(options, duration, decodedDuration);
     let written = manifests.written;
     if (mismatch) {
       io.stderr.write(`warning: ${mismatch}\n`);
@@ -158,6 +180,10 @@ async function pack(options: PackOptions, io: CliIo): Promise<Outcome<PackReport
       await writeFile(join(dir, PACK_FILES.chapters), `${JSON.stringify(plan.chapters, null, 2)}\n`);
       files.push(PACK_FILES.chapters);
     }
+    if (plan.events && eventsInFile(plan)) {
+      await writeFile(join(dir, PACK_FILES.events), eventsJsonl(plan.events));
+      files.push(PACK_FILES.events);
+    }
     await writeFile(join(dir, PACK_FILES.manifest), `${JSON.stringify(written, null, 2)}\n`);
     files.push(PACK_FILES.manifest);
     const hlsSegments = (await readdir(join(dir, 'audio'))).filter((name) => name.endsWith('.m4s')).length;
@@ -165,7 +191,12 @@ async function pack(options: PackOptions, io: CliIo): Promise<Outcome<PackReport
     if (io.signal?.aborted) return fail(`${options.audioLabel}: interrupted`);
     const committed = await staging.value.commit();
     if (!committed.ok) return committed;
-    return ok(report(options, plan, { duration: mismatch ? decodedDuration : duration, files, hlsSegments, waveformPeaks: waveform.length, warnings, notices: plan.notices }));
+    const packed = report(options, plan, { duration: mismatch ? decodedDuration : duration, files, hlsSegments, waveformPeaks: waveform.length, warnings, notices: plan.notices });
+    if (options.tracks) {
+      const excluded = new Set(source.tracks?.excluded);
+      packed.tracks = { mixed: options.tracks.map((t) => t.label).filter((l) => !excluded.has(l)), excluded: [...excluded] };
+    }
+    return ok(packed);
   } catch (error) {
     return fail(`${options.outLabel}: cannot write the output (${describeFsError(error)})`);
   } finally {
@@ -229,9 +260,16 @@ function report(
     ...(plan.transcript ? { transcript: { cues: plan.transcript.cueCount, words: plan.transcript.wordCount } } : {}),
     chapters: plan.chapters?.chapters.length ?? 0,
     clips: plan.clips?.length ?? 0,
+    ...(plan.events ? { events: { count: plan.events.length, inline: !eventsInFile(plan), byType: countByType(plan.events) } } : {}),
     warnings: facts.warnings,
     notices: facts.notices,
   };
+}
+
+function countByType(events: readonly { type: string }[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const event of events) counts[event.type] = (counts[event.type] ?? 0) + 1;
+  return counts;
 }
 
 function summary(options: PackOptions, r: PackReport): string {
@@ -244,9 +282,11 @@ function summary(options: PackOptions, r: PackReport): string {
     rows.push([PACK_FILES.transcriptJson, `${countOf(r.transcript.cues, 'cue')}, ${countOf(r.transcript.words, 'word')}`], [PACK_FILES.transcriptVtt, 'WebVTT with voices']);
   }
   if (r.chapters > 0) rows.push([PACK_FILES.chapters, countOf(r.chapters, 'chapter')]);
+  if (r.events && !r.events.inline) rows.push([PACK_FILES.events, countOf(r.events.count, 'event')]);
   rows.push([
     PACK_FILES.manifest,
-    `valid: ${countOf(r.participants, 'participant')}, ${countOf(r.segments, 'segment')}, ${countOf(r.redactions.length, 'redaction')}, ${countOf(r.clips, 'clip')}`,
+    `valid: ${countOf(r.participants, 'participant')}, ${countOf(r.segments, 'segment')}, ${countOf(r.redactions.length, 'redaction')}, ${countOf(r.clips, 'clip')}` +
+      (r.events?.inline ? `, ${countOf(r.events.count, 'event')}` : ''),
   ]);
   const width = Math.max(...rows.map(([file]) => file.length));
   const lines = [`Packed ${options.audioLabel} → ${options.outLabel} (${formatTime(r.duration)})`];

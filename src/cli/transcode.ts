@@ -34,6 +34,12 @@ export interface TranscodeJob {
   sampleRate: number;
   /** Ranges to silence, seconds. */
   silence: readonly TimeRange[];
+  /**
+   * Files to mix instead of `input` (per-participant tracks), each starting `offset` seconds in,
+   * padded with silence to `mixDuration` seconds.
+   */
+  mix?: readonly { path: string; offset: number }[];
+  mixDuration?: number;
   signal?: AbortSignal;
   /** Seconds of the input done so far in each pass: the encoding, then the (quicker) HLS segmenting. */
   onProgress?: (pass: TranscodePass, seconds: number) => void;
@@ -53,8 +59,14 @@ export interface TranscodeResult {
 export async function transcode(tools: FfmpegTools, job: TranscodeJob): Promise<Outcome<TranscodeResult>> {
   // The graph lives in a file: hundreds of redaction ranges would overflow a command line.
   const scriptPath = join(job.outDir, '.filter-graph.txt');
+  const mono = `aformat=channel_layouts=mono,aresample=${job.sampleRate}`;
+  const source = job.mix
+    ? // normalize=0: each voice keeps its level (amix would otherwise divide every input by the count).
+      job.mix.map((track, i) => `[${i}:a:0]${mono},adelay=delays=${Math.round(track.offset * job.sampleRate)}S:all=1[t${i}];`).join('') +
+      `${job.mix.map((_, i) => `[t${i}]`).join('')}amix=inputs=${job.mix.length}:duration=longest:normalize=0,apad=whole_dur=${job.mixDuration ?? 0}`
+    : `[0:a:0]${mono}`;
   const graph =
-    `[0:a:0]aformat=channel_layouts=mono,aresample=${job.sampleRate},${silenceFilterChain(job.silence)},asplit=2[enc][pcm];` +
+    `${source},${silenceFilterChain(job.silence)},asplit=2[enc][pcm];` +
     `[pcm]aresample=${WAVEFORM_SAMPLE_RATE},aformat=sample_fmts=flt[wave]`;
   await writeFile(scriptPath, graph);
   // ffmpeg 7 replaced -filter_complex_script with the generic "-/option file" form.
@@ -65,7 +77,7 @@ export async function transcode(tools: FfmpegTools, job: TranscodeJob): Promise<
   const encoded = await runFfmpeg(
     tools,
     [
-      '-i', job.input,
+      ...(job.mix ? job.mix.flatMap((track) => ['-i', track.path]) : ['-i', job.input]),
       ...graphArgs,
       '-map', '[enc]', '-c:a', 'aac', '-aac_coder', job.coder, '-b:a', job.bitrate, '-movflags', '+faststart', join(job.outDir, 'audio.m4a'),
       '-map', '[wave]', '-c:a', 'pcm_f32le', '-f', 'f32le', 'pipe:1',

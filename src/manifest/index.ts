@@ -61,6 +61,24 @@ export type {
   WaveformData,
   WaveformRef,
 } from './types.js';
+export { EventsJsonlReader, formatEventsIssue, parseEventsJsonl } from './events-jsonl.js';
+export type { EventsJsonlIssue, EventsJsonlOptions, EventsJsonlResult } from './events-jsonl.js';
+export { EVENT_TYPES, EventsRefSchema, RoomEventSchema } from './events-schema.js';
+export type {
+  EventsRef,
+  HandEvent,
+  JoinEvent,
+  LeaveEvent,
+  LiveWaveform,
+  MuteEvent,
+  PinEvent,
+  ReactionEvent,
+  RoomEvent,
+  RoomEventType,
+  StageEvent,
+  TitleChangeEvent,
+  UnmuteEvent,
+} from './types.js';
 export { parseFeed } from './feed.js';
 export {
   FeedSchema,

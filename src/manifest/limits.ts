@@ -42,3 +42,16 @@ export const MAX_ISSUES = 1000;
 export const RANGE_END_TOLERANCE = 0.5;
 /** Inline waveform data may cover a duration this many seconds away from `duration`. */
 export const WAVEFORM_DURATION_TOLERANCE = 1;
+
+/** Most events inline in `events.data` (spec 1.1); longer rooms put them in a JSON Lines file. */
+export const MAX_INLINE_EVENTS = 100_000;
+/** Most events (lines) in an events JSON Lines file (spec 1.1). */
+export const MAX_EVENTS_FILE_EVENTS = 2_000_000;
+/** Longest line of an events JSON Lines file, in UTF-16 code units. */
+export const MAX_EVENT_LINE_LENGTH = 16_384;
+/** Longest `emoji` of a reaction event, in UTF-16 code units (a flag or a family emoji fits). */
+export const MAX_EMOJI_LENGTH = 32;
+/** Shortest and longest `refresh` interval of a live manifest, seconds (spec 1.1). */
+export const MIN_REFRESH_SECONDS = 1;
+/** Longest `refresh` interval, seconds. */
+export const MAX_REFRESH_SECONDS = 3600;

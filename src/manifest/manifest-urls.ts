@@ -40,6 +40,9 @@ function visitUrls(manifest: Fields, visit: (path: string, url: string) => strin
   field(manifest.chapters, 'chapters', 'url');
   const chapters = manifest.chapters;
   if (isObject(chapters) && isObject(chapters.data)) each(chapters.data.chapters, 'chapters.data.chapters', ['img', 'url']);
+  field(manifest.events, 'events', 'url');
+  if (isObject(manifest.events)) each(manifest.events.data, 'events.data', ['url']);
+  field(manifest.liveWaveform, 'liveWaveform', 'url');
   field(manifest.downloads, 'downloads', 'audio');
   field(manifest.downloads, 'downloads', 'transcript');
   // An SPDX identifier is not a URL; only a license written as a URL is one.

@@ -5,6 +5,7 @@
 
 import * as v from 'valibot';
 import { applyExtensions } from './extensions.js';
+import { checkInlineEvents } from './events.js';
 import { checkInlineTranscript } from './inline-transcript.js';
 import { describeThrown, readDocumentObject, toPlainDocument } from './document-input.js';
 import { IssueCollector } from './issues.js';
@@ -13,6 +14,7 @@ import {
   MAX_CHAPTERS,
   MAX_CLIPS,
   MAX_INLINE_CUES,
+  MAX_INLINE_EVENTS,
   MAX_INLINE_WAVEFORM_VALUES,
   MAX_MANIFEST_TEXT_LENGTH,
   MAX_PARTICIPANTS,
@@ -45,9 +47,10 @@ const ARRAY_CAPS: ReadonlyMap<string, number> = new Map([
   ['transcripts[].data.speakers', MAX_TRANSCRIPT_SPEAKERS],
   ['chapters.data.chapters', MAX_CHAPTERS],
   ['waveform.data.data', MAX_INLINE_WAVEFORM_VALUES],
+  ['events.data', MAX_INLINE_EVENTS],
 ]);
-// Inline cue arrays skip the generic walk: the cue loop reads only known fields and copies them.
-const HAND_OVER: ReadonlySet<string> = new Set(['transcripts[].data.cues', 'transcripts[].data.segments']);
+// Inline cue and event arrays skip the generic walk: their loops read only known fields and copy them.
+const HAND_OVER: ReadonlySet<string> = new Set(['transcripts[].data.cues', 'transcripts[].data.segments', 'events.data']);
 
 function isObject(value: unknown): value is Fields {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -109,6 +112,15 @@ function parse(input: unknown, options: ParseOptions, issues: IssueCollector): P
     if (data && isObject(outRefs[i])) (outRefs[i] as Fields).data = data;
     return data;
   });
+
+  const events = isObject(plain.events) ? plain.events.data : undefined;
+  if (Array.isArray(events) && !issues.errorAt('events.data')) {
+    const ids = Array.isArray(plain.participants) && !issues.errorAt('participants')
+      ? new Set(plain.participants.flatMap((p: unknown) => (isObject(p) && typeof p.id === 'string' ? [p.id] : [])))
+      : undefined;
+    const checked = checkInlineEvents(events, 'events.data', { duration, participants: ids }, issues);
+    if (isObject(output.events)) output.events.data = checked;
+  }
 
   applyExtensions(ManifestSchema, plain, output, '', issues);
   checkManifestRules(output, issues, inline);

@@ -25,8 +25,21 @@ interface Frame {
   parent: Record<string | number, unknown>;
   key: string | number;
   depth: number;
-  path: string;
+  /** The frame of the container holding this value (none for the root). */
+  up: Frame | undefined;
   pattern: string;
+}
+
+/**
+ * A frame's path (`participants[1].consent`), built only when an issue names it: most frames never
+ * need theirs, and building every one was most of the walk's time.
+ */
+function pathOf(frame: Frame | undefined): string {
+  const keys: (string | number)[] = [];
+  for (let f = frame; f?.up; f = f.up) keys.push(f.key);
+  let path = '';
+  for (let i = keys.length - 1; i >= 0; i--) path = childPath(path, keys[i]!);
+  return path;
 }
 
 function isPlainObject(value: object): boolean {
@@ -48,7 +61,7 @@ function describeNonPlain(value: object): string {
  */
 export function toPlainJson(root: object, issues: IssueCollector, options: PlainJsonOptions): Record<string, unknown> | undefined {
   const holder: Record<string | number, unknown> = {};
-  const stack: Frame[] = [{ value: root, parent: holder, key: 'root', depth: 0, path: '', pattern: '' }];
+  const stack: Frame[] = [{ value: root, parent: holder, key: 'root', depth: 0, up: undefined, pattern: '' }];
 
   // Stores a primitive in `parent[key]`, queues an object or array, or records why the value is refused.
   const visit = (value: unknown, parent: Record<string | number, unknown>, key: string | number, frame: Frame, inArray: boolean): void => {
@@ -59,11 +72,11 @@ export function toPlainJson(root: object, issues: IssueCollector, options: Plain
         return;
       case 'number':
         if (Number.isFinite(value)) parent[key] = value;
-        else issues.error(childPath(frame.path, key), `expected a finite number, got ${String(value)}`);
+        else issues.error(childPath(pathOf(frame), key), `expected a finite number, got ${String(value)}`);
         return;
       case 'undefined':
         // An object property set to undefined is absent, as JSON.stringify would have it.
-        if (inArray) issues.error(childPath(frame.path, key), 'undefined is not a JSON value');
+        if (inArray) issues.error(childPath(pathOf(frame), key), 'undefined is not a JSON value');
         return;
       case 'object':
         if (value === null) {
@@ -75,12 +88,12 @@ export function toPlainJson(root: object, issues: IssueCollector, options: Plain
           parent,
           key,
           depth: frame.depth + 1,
-          path: childPath(frame.path, key),
+          up: frame,
           pattern: inArray ? `${frame.pattern}[]` : childPath(frame.pattern, key),
         });
         return;
       default:
-        issues.error(childPath(frame.path, key), `${describeValue(value)} is not a JSON value`);
+        issues.error(childPath(pathOf(frame), key), `${describeValue(value)} is not a JSON value`);
     }
   };
 
@@ -89,19 +102,19 @@ export function toPlainJson(root: object, issues: IssueCollector, options: Plain
   let containers = 0;
   while (stack.length > 0) {
     const frame = stack.pop()!;
-    const { value, path } = frame;
+    const { value } = frame;
     if (++containers > MAX_CONTAINERS) {
       issues.error('', `more than ${MAX_CONTAINERS} objects and arrays`);
       break;
     }
     if (frame.depth > MAX_DEPTH) {
-      issues.error(path, `nested deeper than ${MAX_DEPTH} levels`);
+      issues.error(pathOf(frame), `nested deeper than ${MAX_DEPTH} levels`);
       continue;
     }
     if (Array.isArray(value)) {
       const cap = options.caps.get(frame.pattern) ?? MAX_ARRAY_LENGTH;
       if (value.length > cap) {
-        issues.error(path, `${value.length} items, more than the ${cap} allowed`);
+        issues.error(pathOf(frame), `${value.length} items, more than the ${cap} allowed`);
         frame.parent[frame.key] = [];
         continue;
       }
@@ -115,14 +128,14 @@ export function toPlainJson(root: object, issues: IssueCollector, options: Plain
       continue;
     }
     if (!isPlainObject(value)) {
-      issues.error(path, `expected a plain JSON object, got ${describeNonPlain(value)}`);
+      issues.error(pathOf(frame), `expected a plain JSON object, got ${describeNonPlain(value)}`);
       continue;
     }
     const out: Record<string, unknown> = {};
     frame.parent[frame.key] = out;
     for (const key of Object.keys(value)) {
       if (FORBIDDEN_KEYS.includes(key)) {
-        issues.error(childPath(path, key), `forbidden key "${key}"`);
+        issues.error(childPath(pathOf(frame), key), `forbidden key "${key}"`);
         continue;
       }
       visit((value as Record<string, unknown>)[key], out, key, frame, false);

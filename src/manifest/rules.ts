@@ -304,6 +304,7 @@ function checkReferencedData(c: RuleContext): void {
     if (oneOf(ref, `transcripts[${i}]`)) jsonOnly(ref, `transcripts[${i}]`);
   });
   oneOf(manifest.chapters, 'chapters');
+  oneOf(manifest.events, 'events');
 }
 
 /**

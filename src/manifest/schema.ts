@@ -5,7 +5,6 @@
  */
 
 import * as v from 'valibot';
-import { DATE_TIME_PATTERN, parseDateTime } from './date-time.js';
 import {
   MAX_AUDIO_SOURCES,
   MAX_CHAPTERS,
@@ -18,10 +17,15 @@ import {
   MAX_SEGMENTS,
   MAX_TRANSCRIPT_SPEAKERS,
   MAX_TRANSCRIPTS,
+  MAX_REFRESH_SECONDS,
+  MIN_REFRESH_SECONDS,
 } from './limits.js';
 import { checkLicense, MAX_LICENSE_LENGTH, SPDX_EXPRESSION_PATTERN } from './license.js';
-import { checkUrl, URL_PATTERN } from './url-rules.js';
+import { EventsRefSchema } from './events-schema.js';
+import { DateTime, Id, Integer, isLanguageTag, Language, Text, Time, tooLong, tooMany, URL_OR_DATA, UrlSchema } from './schema-fields.js';
 import { MANIFEST_SCHEMA_ID } from './version.js';
+
+export { isLanguageTag, UrlSchema };
 
 /** Recording states: `pending` (not started), `live` (shows the REC badge), `ended`. */
 export const STATUSES = ['pending', 'live', 'ended'] as const;
@@ -45,52 +49,9 @@ export const CHAPTERS_TYPE = 'application/json+chapters';
 /** The `format` marker of this library's normalized transcript form. */
 export const NORMALIZED_TRANSCRIPT_FORMAT = 'space-replay-transcript';
 
-const ID = /^[A-Za-z0-9_-]{1,64}$/;
 const MINOR_OF_1 = /^1\.(0|[1-9]\d*)$/;
-const LANGUAGE_TAG = /^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$/;
 
-/** Whether `value` is a well-formed BCP 47 language tag (checked by `Intl` where it exists). */
-export function isLanguageTag(value: string): boolean {
-  if (!LANGUAGE_TAG.test(value)) return false;
-  try {
-    Intl.getCanonicalLocales(value);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
-const tooLong = (max: number) => (issue: { received: string }) => `${issue.received} characters, more than the ${max} allowed`;
-const tooMany = (max: number) => (issue: { received: string }) => `${issue.received} items, more than the ${max} allowed`;
-
-const Id = v.pipe(v.string(), v.regex(ID, 'must be 1 to 64 letters, digits, "_" or "-"'));
-const Text = (max: number) => v.pipe(v.string(), v.minLength(1, 'must not be empty'), v.maxLength(max, tooLong(max)));
-const Time = v.pipe(v.number(), v.minValue(0, 'must be 0 or more'), v.description('Seconds from the first audio sample.'));
-const DateTime = v.pipe(
-  v.string(),
-  v.check((s) => parseDateTime(s) !== undefined, 'must be an RFC 3339 date-time like "2024-05-01T18:00:00Z"'),
-  v.metadata({ format: 'date-time', pattern: DATE_TIME_PATTERN }),
-);
-const Language = v.pipe(
-  v.string(),
-  v.check(isLanguageTag, 'must be a BCP 47 language tag like "en" or "pt-BR"'),
-  v.metadata({ pattern: LANGUAGE_TAG.source }),
-  v.description('BCP 47 language tag.'),
-);
-/** A URL field: rule 8 (relative, https:, or http: on localhost). */
-export const UrlSchema = v.pipe(
-  v.string(),
-  v.rawCheck(({ dataset, addIssue }) => {
-    if (!dataset.typed) return;
-    const check = checkUrl(dataset.value);
-    if (!check.ok) addIssue({ message: check.reason });
-  }),
-  v.metadata({ format: 'uri-reference', pattern: URL_PATTERN }),
-  v.description('Relative (to the manifest URL), https:, or http: on localhost only.'),
-);
-const Integer = (min: number) => v.pipe(v.number(), v.integer('must be an integer'), v.minValue(min, `must be ${min} or more`));
-// Rule 9 as JSON Schema: a reference has exactly one of url and data.
-const URL_OR_DATA = { oneOf: [{ required: ['url'] }, { required: ['data'] }] };
 
 /** One audio rendition; `manifest.audio` lists them in preference order. */
 export const AudioSourceSchema = v.object({
@@ -299,6 +260,11 @@ export const LicenseSchema = v.pipe(
   v.description('An SPDX license identifier or expression ("CC-BY-4.0", "MIT OR Apache-2.0"), or the URL of the license text (rule 8).'),
 );
 
+/** Peaks that grow while a recording is live (spec 1.1): the appendable JSON Lines file of docs/peaks.md. */
+export const LiveWaveformSchema = v.object({
+  url: UrlSchema,
+});
+
 /** Manifest v1, the document that describes one recording. */
 export const ManifestSchema = v.pipe(
   v.object({
@@ -310,6 +276,14 @@ export const ManifestSchema = v.pipe(
     startedAt: DateTime,
     endedAt: v.optional(DateTime),
     duration: v.pipe(v.number(), v.gtValue(0, 'must be more than 0'), v.description('Seconds.')),
+    refresh: v.optional(
+      v.pipe(
+        v.number(),
+        v.minValue(MIN_REFRESH_SECONDS, `must be ${MIN_REFRESH_SECONDS} or more`),
+        v.maxValue(MAX_REFRESH_SECONDS, `must be ${MAX_REFRESH_SECONDS} or less`),
+        v.description('Spec 1.1: seconds between reloads of this manifest while it is live or pending.'),
+      ),
+    ),
     language: v.optional(Language),
     audio: v.pipe(
       v.array(AudioSourceSchema),
@@ -326,6 +300,8 @@ export const ManifestSchema = v.pipe(
     transcripts: v.optional(v.pipe(v.array(TranscriptRefSchema), v.maxLength(MAX_TRANSCRIPTS, tooMany(MAX_TRANSCRIPTS)))),
     chapters: v.optional(ChaptersRefSchema),
     clips: v.optional(v.pipe(v.array(ClipSchema), v.maxLength(MAX_CLIPS, tooMany(MAX_CLIPS)))),
+    events: v.optional(EventsRefSchema),
+    liveWaveform: v.optional(LiveWaveformSchema),
     downloads: v.optional(DownloadsSchema),
     license: v.optional(LicenseSchema),
   }),

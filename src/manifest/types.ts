@@ -27,6 +27,17 @@ import type {
   WaveformDataSchema,
   DownloadsSchema,
 } from './schema.js';
+import type {
+  HandEventSchema,
+  JoinEventSchema,
+  LeaveEventSchema,
+  MuteEventSchema,
+  PinEventSchema,
+  ReactionEventSchema,
+  StageEventSchema,
+  TitleChangeEventSchema,
+  UnmuteEventSchema,
+} from './events-schema.js';
 
 export type { ManifestIssue } from './issues.js';
 
@@ -156,11 +167,55 @@ export interface Manifest extends Extensions {
   chapters?: ChaptersRef;
   /** Host highlights. */
   clips?: Clip[];
+  /** Spec 1.1: the room's events, inline or in a JSON Lines file. */
+  events?: EventsRef;
+  /** Spec 1.1: peaks that grow while the recording is live. */
+  liveWaveform?: LiveWaveform;
+  /** Spec 1.1: seconds between reloads of the manifest while it is live or pending. */
+  refresh?: number;
   /** Download links. */
   downloads?: Downloads;
   /** SPDX license identifier or expression, or the URL of the license text. */
   license?: string;
 }
+
+/** Someone came into the room; without `participant`, an anonymous listener. */
+export type JoinEvent = v.InferOutput<typeof JoinEventSchema>;
+/** Someone left the room. */
+export type LeaveEvent = v.InferOutput<typeof LeaveEventSchema>;
+/** A participant came on stage (`on: true`) or went back to listening. */
+export type StageEvent = v.InferOutput<typeof StageEventSchema>;
+/** A participant raised (`raised: true`) or lowered a hand. */
+export type HandEvent = v.InferOutput<typeof HandEventSchema>;
+/** A participant's microphone was muted. */
+export type MuteEvent = v.InferOutput<typeof MuteEventSchema>;
+/** A participant's microphone was unmuted. */
+export type UnmuteEvent = v.InferOutput<typeof UnmuteEventSchema>;
+/** A reaction. */
+export type ReactionEvent = v.InferOutput<typeof ReactionEventSchema>;
+/** A pinned link; `participant` pinned it. */
+export type PinEvent = v.InferOutput<typeof PinEventSchema>;
+/** The room's title changed. */
+export type TitleChangeEvent = v.InferOutput<typeof TitleChangeEventSchema>;
+/** One room event of spec 1.1, `time` in seconds from the first audio sample. */
+export type RoomEvent =
+  | JoinEvent
+  | LeaveEvent
+  | StageEvent
+  | HandEvent
+  | MuteEvent
+  | UnmuteEvent
+  | ReactionEvent
+  | PinEvent
+  | TitleChangeEvent;
+/** A room event type. */
+export type RoomEventType = RoomEvent['type'];
+
+/** The room's events: a JSON Lines file at a URL, or inline, in time order. */
+export type EventsRef = ({ url: string; data?: undefined } & Extensions) | ({ data: RoomEvent[]; url?: undefined } & Extensions);
+
+/** Growing peaks of a live recording (docs/peaks.md, "Live peaks"). */
+export type LiveWaveform = { url: string } & Extensions;
 
 /** Options of {@link parseManifest}. */
 export interface ParseOptions {

@@ -22,6 +22,8 @@ export function issuePath(issue: v.BaseIssue<unknown>, base = ''): string {
 export function issueMessage(issue: v.BaseIssue<unknown>): string {
   if (issue.kind === 'schema') {
     if (OBJECT_TYPES.has(issue.type) && issue.received === 'undefined' && issue.expected !== 'Object') return 'required';
+    // A custom schema's message says what it expected (events.data: "expected an array").
+    if (issue.type === 'custom') return `${issue.message}, got ${describeValue(issue.input)}`;
     if (issue.type === 'picklist' || issue.type === 'literal' || issue.type === 'strict_tuple') {
       return `${issue.message}, got ${describeValue(issue.input)}`;
     }

@@ -4,7 +4,7 @@
  */
 
 /** The manifest version this library writes and fully understands. */
-export const MANIFEST_VERSION = '1.0';
+export const MANIFEST_VERSION = '1.1';
 
 /** The major version this library reads. */
 export const MANIFEST_MAJOR_VERSION = 1;

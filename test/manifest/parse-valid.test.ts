@@ -26,7 +26,7 @@ describe('parseManifest: valid manifests', () => {
 
   it('accepts any 1.x version', () => {
     okOf(parseManifest({ ...minimalManifest(), version: '1.7' }));
-    expect(MANIFEST_VERSION).to.equal('1.0');
+    expect(MANIFEST_VERSION).to.equal('1.1');
   });
 
   it('returns fresh plain data, never the input objects', () => {

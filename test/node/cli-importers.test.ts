@@ -4,6 +4,7 @@
  * markup in cue text, and Whisper's empty transcript of a silent recording. Most cases call
  * `loadPackInputs` (no encoding); the refusals run the CLI to show the whole message and exit code.
  */
+import { VOICE_ACTIVITY_DEFAULTS } from '../../src/cli/voice-activity.js';
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { copyFile, readFile, rm, writeFile } from 'node:fs/promises';
@@ -43,6 +44,7 @@ function options(extra: Partial<PackOptions> = {}): PackOptions {
     id: 'room',
     status: 'ended',
     allowDownload: false,
+    vad: { ...VOICE_ACTIVITY_DEFAULTS },
     bitrate: '64k',
     aacCoder: 'fast',
     unknownSpeakers: 'error',

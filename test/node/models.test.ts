@@ -146,3 +146,21 @@ test('timings for a 4-hour recording', (t) => {
   t.diagnostic(`decode 1.35M-pixel .dat: ${decodeMs.toFixed(1)} ms; channelPeaks: ${channelMs.toFixed(1)} ms`);
   t.diagnostic(`20k segments: build ${buildMs.toFixed(1)} ms; 100k speakerAt: ${lookupMs.toFixed(1)} ms`);
 });
+
+test('the room events and live peaks models run in Node', async () => {
+  const { RoomEvents } = await import('../../src/model/room-events.js');
+  const { LivePeaksReader, LivePeaksWriter } = await import('../../src/model/live-peaks.js');
+  const room = new RoomEvents(
+    [
+      { time: 1, type: 'stage', participant: 'a', on: true },
+      { time: 2, type: 'reaction', emoji: '👏' },
+    ],
+    [{ id: 'a', name: 'A', consent: { record: true } }],
+  );
+  assert.deepEqual(room.stageAt(1.5).people, [{ id: 'a', name: 'A' }]);
+  assert.equal(room.reactions.countBetween(0, 3), 1);
+  const writer = new LivePeaksWriter({ sample_rate: 10, samples_per_pixel: 5, bits: 8 });
+  writer.push(new Float32Array([0, 0.5, -0.5, 0, 0]));
+  const reader = new LivePeaksReader();
+  assert.deepEqual(reader.push(writer.headerLine() + writer.takeLine()), { ok: true, added: 1 });
+});
