@@ -8,6 +8,7 @@ import { failingSegmentMiddleware } from './test/server/failing-segment.js';
 import { blockUrlsCommandPlugin } from './test/server/block-urls-command.js';
 import { slowFileMiddleware } from './test/server/slow-file.js';
 import { cspPagesMiddleware } from './test/server/csp-pages.js';
+import { ssrPagesMiddleware } from './test/server/ssr-pages.js';
 
 const found = findBrowsers();
 const wanted = (process.env.SPACE_REPLAY_BROWSERS ?? 'chromium,firefox').split(',');
@@ -52,7 +53,8 @@ export default {
   // /__slow__/<fixture>: a slow server without byte ranges; /__fail__/…: one file of a fixture
   // answering an HTTP error (test/server/failing-segment.js). Fault injection for the media tests.
   // /__csp__/…: pages and the built CDN modules under a strict CSP (test/server/csp-pages.js).
-  middleware: [slowFileMiddleware, failingSegmentMiddleware, cspPagesMiddleware],
+  // /__ssr__/player: a page with a server-rendered player to hydrate (test/server/ssr-pages.js).
+  middleware: [slowFileMiddleware, failingSegmentMiddleware, cspPagesMiddleware, ssrPagesMiddleware],
   // Fixtures (MPEG-TS segments would end in .ts) are never compiled.
   // `block-urls`: requests that fail in Chromium as with no network (test/server/block-urls-command.js).
   plugins: [
