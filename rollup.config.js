@@ -38,7 +38,15 @@ const libraryEntries = Object.fromEntries(
 
 const ts = (options = {}) => esbuild({ target: 'es2022', tsconfig: './tsconfig.json', ...options });
 
-const cdnPlugins = () => [nodeResolve({ browser: true }), ts({ minify: true, legalComments: 'none' }), terser({ ecma: 2020, module: true, compress: { passes: 2 }, format: { comments: false } })];
+// node-resolve applies package.json's `sideEffects` (which lists dist/ files) to src/ as well, so a
+// define file imported only for its registration would be dropped from a chunk that imports it
+// without using an export: <space-replay>'s read-along chunk then never defined the transcript panel.
+const keepDefines = () => ({
+  name: 'keep-defines',
+  transform: (code, id) => (/[\\/]src[\\/]elements[\\/][\w-]+[\\/]define\.ts$/.test(id) ? { code, map: null, moduleSideEffects: true } : null),
+});
+
+const cdnPlugins = () => [nodeResolve({ browser: true }), keepDefines(), ts({ minify: true, legalComments: 'none' }), terser({ ecma: 2020, module: true, compress: { passes: 2 }, format: { comments: false } })];
 
 const configs = [
   {

@@ -8,6 +8,8 @@ import { faultCommandsPlugin, faultsMiddleware } from './test/server/faults.js';
 import { blockUrlsCommandPlugin } from './test/server/block-urls-command.js';
 import { slowFileMiddleware } from './test/server/slow-file.js';
 import { trustedTypesPageMiddleware } from './test/server/trusted-types-page.js';
+import { cspPagesMiddleware } from './test/server/csp-pages.js';
+import { ssrPagesMiddleware } from './test/server/ssr-pages.js';
 
 const found = findBrowsers();
 const wanted = (process.env.SPACE_REPLAY_BROWSERS ?? 'chromium,firefox').split(',');
@@ -52,7 +54,9 @@ export default {
   // /__slow__/<fixture>: a slow server without byte ranges; /__fail__/…: one file of a fixture
   // answering an HTTP error, never answering or garbled, and a log of the requests
   // (test/server/faults.js). Fault injection for the media tests.
-  middleware: [slowFileMiddleware, faultsMiddleware, trustedTypesPageMiddleware],
+  // /__csp__/…: pages and the built CDN modules under a strict CSP (test/server/csp-pages.js).
+  // /__ssr__/player: a page with a server-rendered player to hydrate (test/server/ssr-pages.js).
+  middleware: [slowFileMiddleware, faultsMiddleware, trustedTypesPageMiddleware, cspPagesMiddleware, ssrPagesMiddleware],
   // Fixtures (MPEG-TS segments would end in .ts) are never compiled.
   // `block-urls`: requests that fail in Chromium as with no network (test/server/block-urls-command.js).
   plugins: [

@@ -5,7 +5,7 @@
 //
 //   npm run bench                       everything (~8 minutes on 2 cores)
 //   npm run bench -- --quick            fewer runs, a 30 s memory minute
-//   npm run bench -- --only load,clip   some sections: bytes load playback highlight dom memory clip pack models
+//   npm run bench -- --only load,clip   some sections: bytes load paint playback highlight dom memory clip pack models
 //   npm run bench -- --check            exit 1 when a figure breaks its budget (or an accepted miss its ceiling)
 //   npm run bench -- --no-build         measure dist/ as it is (default: build the sources into .cache/bench/dist)
 //   npm run bench -- --profile          play an unminified bundle, so the evidence in results.json names functions
@@ -24,13 +24,14 @@ import { load, machine } from '../bench/lib/machine.js';
 import { measureBytes } from '../bench/sections/bytes.js';
 import { measureSiteBytes } from '../bench/sections/site-bytes.js';
 import { benchLoad } from '../bench/sections/load.js';
+import { benchPagePaint, writePaintPages } from '../bench/sections/page-paint.js';
 import { benchPlayback } from '../bench/sections/playback.js';
 import { benchMemory } from '../bench/sections/memory.js';
 import { benchClipLink } from '../bench/sections/clip-link.js';
 import { benchPack } from '../bench/sections/pack.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const SECTIONS = ['bytes', 'load', 'playback', 'highlight', 'dom', 'memory', 'clip', 'pack', 'models'];
+const SECTIONS = ['bytes', 'load', 'paint', 'playback', 'highlight', 'dom', 'memory', 'clip', 'pack', 'models'];
 
 function parseArgs(argv) {
   const options = { check: false, quick: false, build: true, profile: false, only: new Set(SECTIONS) };
@@ -187,7 +188,7 @@ async function main() {
   const runs = options.quick ? { load: 3, playback: 2, memory: 1, memorySeconds: 30, clip: 3, pack: 1 } : { load: 5, playback: 3, memory: 2, memorySeconds: 60, clip: 5, pack: 2 };
   const budgets = JSON.parse(readFileSync(join(ROOT, 'bench', 'budgets.json'), 'utf8'));
   const longDir = LONG_RECORDING_DIR;
-  const needsBrowser = ['load', 'playback', 'memory', 'clip'].some((s) => options.only.has(s));
+  const needsBrowser = ['load', 'paint', 'playback', 'memory', 'clip'].some((s) => options.only.has(s));
   // Chromium measures, ffmpeg packs (the pack section and the 4-hour recording); Firefox is not used.
   ensureSystemPackages('npm run bench', SYSTEM_PACKAGES.filter((p) => p.name !== 'firefox-esr'));
   if (needsBrowser) ensureLongRecording();
@@ -236,7 +237,9 @@ async function main() {
       await buildReadable(served);
       notes.profile = 'figures taken on an unminified esbuild bundle, for evidence; not the reference figures';
     }
-    const server = await startStaticServer({ '/cdn/': served, '/long/': longDir, '/pages/': join(ROOT, 'bench', 'pages') });
+    const paintPages = join(ROOT, '.cache', 'bench', 'paint');
+    if (options.only.has('paint')) writePaintPages({ root: ROOT, dist, dir: paintPages });
+    const server = await startStaticServer({ '/cdn/': served, '/long/': longDir, '/pages/': join(ROOT, 'bench', 'pages'), '/paint/': paintPages });
     const browser = await launchChromium();
     env.chromium = await browser.version();
     try {
@@ -245,6 +248,10 @@ async function main() {
         figures.push(...r.figures);
         evidence.load = r.evidence;
         notes.transcript = r.transcript;
+      });
+      await section('paint', async () => {
+        const r = await benchPagePaint(browser, server.url, { runs: runs.load, log });
+        figures.push(...r.figures);
       });
       await section('playback', async () => {
         const r = await benchPlayback(browser, server.url, { runs: runs.playback, longDir, profile: options.profile, log });

@@ -11,10 +11,13 @@ import type WaveSurfer from 'wavesurfer.js';
 
 let loading: Promise<typeof WaveSurfer> | null = null;
 
-/** wavesurfer.js, imported once; a failed import (offline) is tried again next time. */
+/**
+ * wavesurfer.js, imported once; a failed import (offline) is tried again next time. Its renderer
+ * builds its DOM without HTML strings (wavesurfer-dom.ts), so it draws under Trusted Types.
+ */
 function importWaveSurfer(): Promise<typeof WaveSurfer> {
-  loading ??= import('wavesurfer.js').then(
-    (m) => m.default,
+  loading ??= import('./wavesurfer-dom.js').then(
+    (m) => m.domRenderedWaveSurfer(),
     (error: unknown) => {
       loading = null;
       throw error;

@@ -9,8 +9,9 @@ import { startEmbedPlayCoordinator } from './play-coordinator.js';
 import { startEmbedResizer } from './resize-listener.js';
 
 const INSTALLED = Symbol.for('space-replay.embed-host');
-const holder = window as unknown as Record<symbol, unknown>;
-if (!holder[INSTALLED]) {
+// A server importing the module (to render a page) has no window: nothing is installed there.
+const holder = typeof window === 'undefined' ? undefined : (window as unknown as Record<symbol, unknown>);
+if (holder && !holder[INSTALLED]) {
   const stops = [startEmbedResizer(), startEmbedPlayCoordinator()];
   holder[INSTALLED] = () => stops.forEach((stop) => stop());
 }

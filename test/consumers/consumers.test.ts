@@ -1,8 +1,8 @@
 /**
  * `npm run test:consumers`: the packed package as its users get it. The tarball is built and
  * packed once and the installed browsers launched once, for every suite: the tarball's contents and
- * linters (package-checks.ts), production builds of consumer apps (bundlers.ts) and the
- * documentation's snippets (snippets.ts).
+ * linters (package-checks.ts), production builds of consumer apps (bundlers.ts), the
+ * documentation's snippets (snippets.ts) and every entry imported on a server (server-import.ts).
  */
 import assert from 'node:assert/strict';
 import { after, before } from 'node:test';
@@ -11,6 +11,7 @@ import { describeBundlers } from './bundlers.js';
 import { packPackage } from './consumer-apps.js';
 import { describePackageChecks } from './package-checks.js';
 import { launchBrowsers } from './play-in-browsers.js';
+import { describeServerImport } from './server-import.js';
 import { describeSnippets } from './snippets.js';
 
 let tarball: string;
@@ -29,3 +30,4 @@ const setup = () => ({ tarball, browsers });
 describePackageChecks(setup);
 describeBundlers(setup);
 describeSnippets(setup);
+describeServerImport(setup);

@@ -16,7 +16,7 @@ const exec = promisify(execFile);
 const bin = (name: string) => join(ROOT, 'node_modules', '.bin', name);
 
 /** What may be published: the code, its types, the schemas, the docs and the element manifest. */
-const PUBLISHED = /^(package\.json|README\.md|LICENSE|custom-elements\.json|dist\/.+\.(js|d\.ts|html)|schema\/[\w-]+\.schema\.json|docs\/[\w-]+\.md|docs\/images\/[\w-]+\.png)$/;
+const PUBLISHED = /^(package\.json|README\.md|LICENSE|custom-elements\.json|dist\/.+\.(js|d\.ts|html)|dist\/embed\.css|schema\/[\w-]+\.schema\.json|docs\/[\w-]+\.md|docs\/images\/[\w-]+\.png)$/;
 
 export function describePackageChecks(setup: () => { tarball: string }): void {
   describe('the packed tarball', () => {

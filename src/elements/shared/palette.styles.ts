@@ -15,7 +15,7 @@ export const lightPalette = css`
   --space-replay-surface: #eef0f4;
   --space-replay-border: #d6d9e0;
   --space-replay-radius: 12px;
-  --space-replay-live: #dc2626;
+  --space-replay-live: #b91c1c;
 `;
 
 /** Dark values of the shared colour properties. */

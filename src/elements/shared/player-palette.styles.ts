@@ -26,13 +26,14 @@ export const playerPalette = css`
     --space-replay-wave: #a3a9b8;
     --space-replay-progress: var(--space-replay-accent);
     --space-replay-cursor: var(--space-replay-fg);
+    /* Dark enough for white initials on them (WCAG AA, 4.5:1). */
     --space-replay-speaker-1: #2563eb;
-    --space-replay-speaker-2: #d97706;
-    --space-replay-speaker-3: #059669;
-    --space-replay-speaker-4: #db2777;
+    --space-replay-speaker-2: #b45309;
+    --space-replay-speaker-3: #047857;
+    --space-replay-speaker-4: #be185d;
     --space-replay-speaker-5: #7c3aed;
-    --space-replay-speaker-6: #0891b2;
-    --space-replay-speaker-7: #65a30d;
+    --space-replay-speaker-6: #0e7490;
+    --space-replay-speaker-7: #4d7c0f;
     --space-replay-speaker-8: #9f1239;
     color-scheme: light dark;
     font-family: var(--space-replay-font);

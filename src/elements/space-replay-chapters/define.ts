@@ -2,7 +2,8 @@
 
 import { SpaceReplayChapters } from './space-replay-chapters.js';
 
-if (!customElements.get('space-replay-chapters')) customElements.define('space-replay-chapters', SpaceReplayChapters);
+// Where there is no registry (a server importing the module to render), nothing is defined.
+if (globalThis.customElements && !customElements.get('space-replay-chapters')) customElements.define('space-replay-chapters', SpaceReplayChapters);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -2,7 +2,8 @@
 
 import { SpaceReplayClipBanner } from './space-replay-clip-banner.js';
 
-if (!customElements.get('space-replay-clip-banner')) customElements.define('space-replay-clip-banner', SpaceReplayClipBanner);
+// Where there is no registry (a server importing the module to render), nothing is defined.
+if (globalThis.customElements && !customElements.get('space-replay-clip-banner')) customElements.define('space-replay-clip-banner', SpaceReplayClipBanner);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -8,6 +8,7 @@ import { PlayerConsumer } from '../player-state/player-consumer.js';
 import { withLtrArgs } from '../shared/bidi.js';
 import { controlStyles } from '../shared/control.styles.js';
 import { clipBannerStyles } from './space-replay-clip-banner.styles.js';
+import type { ReadAlongState } from '../player-state/player-context.js';
 
 /**
  * `<space-replay-clip-banner>`: says that a clip link is playing ("Clip 1:02–1:35 · Play full
@@ -27,19 +28,24 @@ export class SpaceReplayClipBanner extends LitElement {
     const s = this._player.state;
     const readAlong = s?.readAlong;
     if (!s?.recording || !readAlong) return nothing;
-    const { lang } = s;
+    // One polite live region that stays while the banner's content comes and goes, so the clip and
+    // the notice are read when they appear.
+    return html`<div class="live" role="status">${this._renderContent(s.recording.manifest.duration, s.lang, readAlong)}</div>`;
+  }
+
+  private _renderContent(duration: number, lang: string, readAlong: ReadAlongState): TemplateResult | typeof nothing {
     const c = readAlongMessages(lang).clips;
     const { clip, notice } = readAlong;
-    const hours = s.recording.manifest.duration >= 3600;
+    const hours = duration >= 3600;
     if (clip?.source === 'link') {
-      return html`<p part="clip-banner" class="clip-banner" role="status">
+      return html`<p part="clip-banner" class="clip-banner">
         <span dir="auto">${withLtrArgs(c.clipOf, formatTime(clip.start, { forceHours: hours }), formatTime(clip.end, { forceHours: hours }))}</span> ·
         <button part="button play-full-button" type="button" @click=${() => emit(this, 'space-replay-full-request', null)}>${c.playFull}</button>
       </p>`;
     }
     if (notice) {
       const names = formatList(notice.participants.map((p) => p.name), lang);
-      return html`<p part="clip-notice" class="clip-banner" role="status">
+      return html`<p part="clip-notice" class="clip-banner">
         <span dir="auto">${c.linkRefused(names, notice.participants.length)}</span>
         <button part="button" type="button" aria-label=${messagesFor(lang).close} @click=${() => emit(this, 'space-replay-notice-close-request', null)}>×</button>
       </p>`;

@@ -2,7 +2,8 @@
 
 import { SpaceReplayClipEditor } from './space-replay-clip-editor.js';
 
-if (!customElements.get('space-replay-clip-editor')) customElements.define('space-replay-clip-editor', SpaceReplayClipEditor);
+// Where there is no registry (a server importing the module to render), nothing is defined.
+if (globalThis.customElements && !customElements.get('space-replay-clip-editor')) customElements.define('space-replay-clip-editor', SpaceReplayClipEditor);
 
 declare global {
   interface HTMLElementTagNameMap {

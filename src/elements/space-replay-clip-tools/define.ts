@@ -2,7 +2,8 @@
 
 import { SpaceReplayClipTools } from './space-replay-clip-tools.js';
 
-if (!customElements.get('space-replay-clip-tools')) customElements.define('space-replay-clip-tools', SpaceReplayClipTools);
+// Where there is no registry (a server importing the module to render), nothing is defined.
+if (globalThis.customElements && !customElements.get('space-replay-clip-tools')) customElements.define('space-replay-clip-tools', SpaceReplayClipTools);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -4,6 +4,8 @@ import { css } from 'lit';
 export const clipToolsStyles = css`
   :host {
     display: grid;
+    /* No wider than the player, whatever the titles. */
+    grid-template-columns: minmax(0, 1fr);
     gap: 8px;
   }
   .clip-tools,
@@ -27,6 +29,22 @@ export const clipToolsStyles = css`
     padding: 0;
     display: grid;
     gap: 4px;
+  }
+  .highlights li {
+    display: flex;
+    align-items: center;
+    gap: 6px;
+    min-width: 0;
+  }
+  /* A long title ends in an ellipsis (its button's label and the tooltip say it whole). */
+  .highlight-title {
+    min-width: 0;
+    overflow: hidden;
+    text-overflow: ellipsis;
+    white-space: nowrap;
+  }
+  .highlight-time {
+    flex: none;
   }
   [part~='clip-button'][aria-pressed='true'] {
     outline: 2px solid var(--space-replay-accent);

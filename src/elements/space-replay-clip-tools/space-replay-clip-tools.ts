@@ -70,7 +70,7 @@ export class SpaceReplayClipTools extends LitElement {
                 return html`<li part=${playing ? 'highlight active' : 'highlight'}>
                   <button part="button highlight-button" type="button" aria-label=${c.playHighlight(h.title ?? time)}
                     @click=${() => emit(this, 'space-replay-highlight-request', { start: h.startTime, end: h.endTime })}>▶</button>
-                  <bdi class="highlight-title">${h.title ?? ''}</bdi> <span class="highlight-time">${ltr(time)}</span>
+                  <bdi class="highlight-title" title=${h.title ?? nothing}>${h.title ?? ''}</bdi> <span class="highlight-time">${ltr(time)}</span>
                 </li>`;
               })}
             </ul>

@@ -2,7 +2,8 @@
 
 import { SpaceReplayHeader } from './space-replay-header.js';
 
-if (!customElements.get('space-replay-header')) customElements.define('space-replay-header', SpaceReplayHeader);
+// Where there is no registry (a server importing the module to render), nothing is defined.
+if (globalThis.customElements && !customElements.get('space-replay-header')) customElements.define('space-replay-header', SpaceReplayHeader);
 
 declare global {
   interface HTMLElementTagNameMap {

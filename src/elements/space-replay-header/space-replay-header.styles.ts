@@ -7,6 +7,8 @@ export const headerStyles = css`
   }
   .header {
     display: grid;
+    /* A track no wider than the player: a long unbroken title or name wraps instead of widening it. */
+    grid-template-columns: minmax(0, 1fr);
     gap: 4px;
   }
   .heading {
@@ -16,11 +18,14 @@ export const headerStyles = css`
     justify-content: space-between;
   }
   .title {
+    min-width: 0;
+    overflow-wrap: anywhere;
     margin: 0;
     font-size: 1.15em;
     line-height: 1.3;
   }
   .meta {
+    overflow-wrap: anywhere;
     margin: 0;
     color: var(--space-replay-muted);
     font-size: 0.9em;

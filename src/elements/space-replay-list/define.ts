@@ -2,7 +2,8 @@
 
 import { SpaceReplayList } from './space-replay-list.js';
 
-if (!customElements.get('space-replay-list')) customElements.define('space-replay-list', SpaceReplayList);
+// Where there is no registry (a server importing the module to render), nothing is defined.
+if (globalThis.customElements && !customElements.get('space-replay-list')) customElements.define('space-replay-list', SpaceReplayList);
 
 declare global {
   interface HTMLElementTagNameMap {

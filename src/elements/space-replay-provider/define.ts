@@ -2,7 +2,8 @@
 
 import { SpaceReplayProvider } from './space-replay-provider.js';
 
-if (!customElements.get('space-replay-provider')) customElements.define('space-replay-provider', SpaceReplayProvider);
+// Where there is no registry (a server importing the module to render), nothing is defined.
+if (globalThis.customElements && !customElements.get('space-replay-provider')) customElements.define('space-replay-provider', SpaceReplayProvider);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -24,6 +24,7 @@ export class HelpController implements ReactiveController {
   /** Opens or closes the help. */
   async toggle(open: boolean): Promise<void> {
     this.overlay ??= await import('./help-overlay.js');
+    this.overlay.adoptHelpStyles(this.host.renderRoot);
     this.open = open;
     this.host.requestUpdate();
     if (open) void this.host.updateComplete.then(() => this.host.renderRoot.querySelector<HTMLElement>('[part~="help"] button')?.focus());

@@ -3,7 +3,7 @@
  * it. Its key table is here rather than in the message table for the same reason.
  */
 
-import { html, type TemplateResult } from 'lit';
+import { css, html, type TemplateResult } from 'lit';
 import type { Messages } from '../../i18n/messages.js';
 
 type Keys = [keys: string, what: string][];
@@ -31,11 +31,9 @@ const KEYS: Record<string, Keys> = {
   ],
 };
 
-/** The overlay in `lang` (English keys for languages without a table); `close` hides it. */
-export function renderHelp(m: Messages, lang: string, close: () => void): TemplateResult {
-  const keys = KEYS[lang.toLowerCase().split('-')[0] ?? ''] ?? KEYS.en!;
-  // Its styles come with it: the main chunk has a size budget.
-  return html`<style>
+// Its styles come with it (the main chunk has a size budget), as a stylesheet the host's shadow
+// root adopts: a <style> element in the template would be blocked by a strict style-src.
+const styles = css`
   .help-head {
     display: flex;
     gap: 8px;
@@ -75,7 +73,30 @@ export function renderHelp(m: Messages, lang: string, close: () => void): Templa
     border: 1px solid var(--space-replay-border);
     border-radius: 4px;
   }
-    </style><div part="help" class="help" role="dialog" aria-modal="false" aria-labelledby="help-title">
+`;
+
+/** Adds the overlay's styles to `root` (once). */
+export function adoptHelpStyles(root: Node): void {
+  if (!(root instanceof ShadowRoot)) return;
+  const sheet = styles.styleSheet;
+  if (sheet) {
+    if (!root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+    return;
+  }
+  // A browser without constructed stylesheets: a <style> element, with Lit's nonce where the page set one.
+  if (root.querySelector('style[data-help]')) return;
+  const style = document.createElement('style');
+  style.dataset.help = '';
+  const nonce = (globalThis as { litNonce?: string }).litNonce;
+  if (nonce) style.setAttribute('nonce', nonce);
+  style.textContent = styles.cssText;
+  root.append(style);
+}
+
+/** The overlay in `lang` (English keys for languages without a table); `close` hides it. */
+export function renderHelp(m: Messages, lang: string, close: () => void): TemplateResult {
+  const keys = KEYS[lang.toLowerCase().split('-')[0] ?? ''] ?? KEYS.en!;
+  return html`<div part="help" class="help" role="dialog" aria-modal="false" aria-labelledby="help-title">
     <div class="help-head">
       <h3 id="help-title">${m.shortcuts}</h3>
       <button part="button" type="button" @click=${close}>${m.close}</button>

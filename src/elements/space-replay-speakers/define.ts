@@ -2,7 +2,8 @@
 
 import { SpaceReplaySpeakers } from './space-replay-speakers.js';
 
-if (!customElements.get('space-replay-speakers')) customElements.define('space-replay-speakers', SpaceReplaySpeakers);
+// Where there is no registry (a server importing the module to render), nothing is defined.
+if (globalThis.customElements && !customElements.get('space-replay-speakers')) customElements.define('space-replay-speakers', SpaceReplaySpeakers);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -5,6 +5,16 @@ export const speakersStyles = css`
   :host {
     display: block;
   }
+  /* Read, not shown: the live region saying who speaks now. */
+  .live {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    margin: 0;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
   .speakers {
     list-style: none;
     margin: 0;

@@ -8,10 +8,12 @@ import { speakerColor } from '../player-state/speaker-color.js';
 import { withLtrArgs } from '../shared/bidi.js';
 import { controlStyles } from '../shared/control.styles.js';
 import { speakersStyles } from './space-replay-speakers.styles.js';
+import { styleProps } from '../shared/style-props.js';
 
 /**
  * `<space-replay-speakers>`: who is in the room (those who consented to be recorded), with their
- * role and talk time; the one speaking now is marked. Pressing a speaker goes to their next turn.
+ * role and talk time; the one speaking now is marked, and said in a polite live region when the
+ * turn changes. Pressing a speaker goes to their next turn.
  * A part of `<space-replay-provider>` (docs/compose.md).
  *
  * @csspart speakers - The list.
@@ -33,13 +35,13 @@ export class SpaceReplaySpeakers extends LitElement {
     const m = messagesFor(s.lang);
     return html`<section class="speakers-box" aria-label=${m.speakers}>
       <ul part="speakers" class="speakers" @click=${this._onClick}>
-        ${rows.map((r) => {
+        ${rows.map((r, i) => {
           const active = r.participant.id === s.speaker;
           const role = r.participant.role ?? 'speaker';
           const color = r.row >= 0 ? speakerColor(r.row) : 'var(--space-replay-border)';
           return html`<li>
             <button part=${active ? 'speaker active' : 'speaker'} class="speaker" type="button" aria-current=${active ? 'true' : 'false'}
-              aria-label=${r.talk > 0 ? m.jumpTo(r.participant.name) : r.participant.name} ?disabled=${r.talk === 0} style="--speaker-color:${color}">
+              aria-describedby=${r.talk > 0 ? `jump-${i}` : nothing} ?disabled=${r.talk === 0} ${styleProps({ '--speaker-color': color })}>
               ${this._renderAvatar(r)}
               <span class="who">
                 <bdi part="name" class="name">${r.participant.name}</bdi>
@@ -50,10 +52,20 @@ export class SpaceReplaySpeakers extends LitElement {
                 </span>
               </span>
             </button>
+            ${r.talk > 0 ? html`<span id="jump-${i}" hidden>${m.jumpTo(r.participant.name)}</span>` : nothing}
           </li>`;
         })}
       </ul>
+      ${this._renderLive(rows.find((r) => r.participant.id === s.speaker)?.participant.name, m.speakingNow)}
     </section>`;
+  }
+
+  /**
+   * Who speaks now, for screen readers: a polite live region that is always there (a region
+   * inserted with its text is often not read), whose text changes once a turn, never per word.
+   */
+  private _renderLive(name: string | undefined, speakingNow: string): TemplateResult {
+    return html`<p class="live" role="status">${name ? html`${speakingNow}: <bdi>${name}</bdi>` : nothing}</p>`;
   }
 
   private _renderAvatar(r: SpeakerRow): TemplateResult {

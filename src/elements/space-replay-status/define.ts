@@ -2,7 +2,8 @@
 
 import { SpaceReplayStatus } from './space-replay-status.js';
 
-if (!customElements.get('space-replay-status')) customElements.define('space-replay-status', SpaceReplayStatus);
+// Where there is no registry (a server importing the module to render), nothing is defined.
+if (globalThis.customElements && !customElements.get('space-replay-status')) customElements.define('space-replay-status', SpaceReplayStatus);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -21,16 +21,26 @@ export const statusStyles = css`
     padding-inline-start: 20px;
     font-size: 0.9em;
   }
+  /* The default layout's rows as they will be (header, waveform, transport, speakers, with the
+     player's own gap), so what follows the player hardly moves when the recording shows. */
   .skeleton {
     display: grid;
-    gap: 10px;
+    gap: 12px;
   }
   .bone {
     background: var(--space-replay-surface);
     border-radius: 6px;
-    height: 36px;
+  }
+  .bone.header {
+    height: 48px;
   }
   .bone.wave {
-    height: 80px;
+    height: 84px;
+  }
+  .bone.transport {
+    height: 90px;
+  }
+  .bone.speakers {
+    height: 53px;
   }
 `;

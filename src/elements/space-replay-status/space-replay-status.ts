@@ -14,6 +14,8 @@ const RETRYABLE = new Set<PlayerErrorDetail['code']>(['manifest-fetch', 'offline
  * field, unreachable, offline) and a Retry button where retrying can help. Nothing otherwise.
  * A part of `<space-replay-provider>` (docs/compose.md).
  *
+ * @attr {boolean} loading - Show the loading placeholder before the player shares its state (what `<space-replay>` renders on a server).
+ *
  * @csspart skeleton - The loading placeholder.
  * @csspart message - The expired, error and offline messages (also named by code: `expired`, `offline`, `manifest-invalid`, …).
  * @csspart issues - The list of manifest problems, each with its field path.
@@ -21,23 +23,30 @@ const RETRYABLE = new Set<PlayerErrorDetail['code']>(['manifest-fetch', 'offline
  */
 export class SpaceReplayStatus extends LitElement {
   static override styles = [controlStyles, statusStyles];
+  static override properties = { loading: { type: Boolean } };
+
+  /** Show the placeholder before the player shares its state: what a server renders for a player with a `src`. */
+  loading = false;
 
   private readonly _player = new PlayerConsumer(this);
 
   protected override render(): TemplateResult | typeof nothing {
     const s = this._player.state;
-    if (!s) return nothing;
+    if (!s) return this.loading ? this._renderSkeleton(messagesFor('en')) : nothing;
     const m = messagesFor(s.lang);
-    if (s.state === 'loading') {
-      return html`<div part="skeleton" class="skeleton" role="status">
-        <span class="sr">${m.loading}</span>
-        <div class="bone"></div>
-        <div class="bone wave"></div>
-        <div class="bone"></div>
-      </div>`;
-    }
+    if (s.state === 'loading') return this._renderSkeleton(m);
     const error = s.recording ? s.mediaError : s.loadError;
     return error ? this._renderMessage(m, error) : nothing;
+  }
+
+  private _renderSkeleton(m: Messages): TemplateResult {
+    return html`<div part="skeleton" class="skeleton" role="status">
+      <span class="sr">${m.loading}</span>
+      <div class="bone header"></div>
+      <div class="bone wave"></div>
+      <div class="bone transport"></div>
+      <div class="bone speakers"></div>
+    </div>`;
   }
 
   private _renderMessage(m: Messages, error: PlayerErrorDetail): TemplateResult {

@@ -2,7 +2,8 @@
 
 import { SpaceReplayTimeline } from './space-replay-timeline.js';
 
-if (!customElements.get('space-replay-timeline')) customElements.define('space-replay-timeline', SpaceReplayTimeline);
+// Where there is no registry (a server importing the module to render), nothing is defined.
+if (globalThis.customElements && !customElements.get('space-replay-timeline')) customElements.define('space-replay-timeline', SpaceReplayTimeline);
 
 declare global {
   interface HTMLElementTagNameMap {

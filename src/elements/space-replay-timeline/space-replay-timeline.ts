@@ -14,6 +14,7 @@ import { lanesHeight } from './lanes-height.js';
 import { drawSpeakerLanes } from './speaker-lanes.js';
 import { drawMarks } from './timeline-marks.js';
 import { timelineStyles } from './space-replay-timeline.styles.js';
+import { styleProps } from '../shared/style-props.js';
 
 const WAVE_HEIGHT = 56;
 const ARROW_SECONDS = 5;
@@ -99,14 +100,14 @@ export class SpaceReplayTimeline extends LitElement {
         @pointerup=${this._onPointerUp}
         @pointerleave=${() => (this._hover = null)}
       >
-        <div part="waveform" class="waveform" style="height:${WAVE_HEIGHT}px"></div>
+        <div part="waveform" class="waveform" ${styleProps({ height: `${WAVE_HEIGHT}px` })}></div>
         <div class="lanes-box">
-          <svg part="lanes" class="lanes" style="height:${lanesHeight(recording.rows, duration > ZOOM_THRESHOLD_SECONDS)}px" aria-hidden="true" focusable="false"></svg>
+          <svg part="lanes" class="lanes" ${styleProps({ height: `${lanesHeight(recording.rows, duration > ZOOM_THRESHOLD_SECONDS)}px` })} aria-hidden="true" focusable="false"></svg>
           <div part="cursor" class="cursor"></div>
           <canvas part="marks" class="marks" aria-hidden="true" width="0" height="0"></canvas>
         </div>
         ${hover
-          ? html`<div part="hover" class="hover" style="left:${hover.x}px" aria-hidden="true">
+          ? html`<div part="hover" class="hover" ${styleProps({ left: `${hover.x}px` })} aria-hidden="true">
               ${formatTime(hover.time, { forceHours: duration >= 3600 })}${hoverName ? html` · <bdi>${hoverName}</bdi>` : nothing}${this._redactionNote(hover.time)}
             </div>`
           : nothing}

@@ -130,12 +130,14 @@ export function renderBlock(ctx: BlockContext, index: number, wordMask: (w: numb
       header.append(avatarNode(view, speaker, ctx.onAvatarError), element('bdi', 'speaker', view.name));
     }
     const start = t.turnStart[turn]!;
-    time = element('button', 'time', ctx.timeLabel(start));
+    const label = ctx.timeLabel(start);
+    time = element('button', 'time', label);
     time.type = 'button';
     time.tabIndex = -1;
     time.className = 'time';
     time.dir = 'ltr';
-    time.setAttribute('aria-label', ctx.timeName(start, view?.name ?? ''));
+    // The name starts with the time it shows (WCAG 2.5.3, label in name), then says what it does.
+    time.setAttribute('aria-label', `${label}, ${ctx.timeName(start, view?.name ?? '')}`);
     header.append(time);
     el.append(header);
   }

@@ -2,7 +2,8 @@
 
 import { SpaceReplayTranscript } from './space-replay-transcript.js';
 
-if (!customElements.get('space-replay-transcript')) customElements.define('space-replay-transcript', SpaceReplayTranscript);
+// Where there is no registry (a server importing the module to render), nothing is defined.
+if (globalThis.customElements && !customElements.get('space-replay-transcript')) customElements.define('space-replay-transcript', SpaceReplayTranscript);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -2,7 +2,8 @@
 
 import { SpaceReplayTransport } from './space-replay-transport.js';
 
-if (!customElements.get('space-replay-transport')) customElements.define('space-replay-transport', SpaceReplayTransport);
+// Where there is no registry (a server importing the module to render), nothing is defined.
+if (globalThis.customElements && !customElements.get('space-replay-transport')) customElements.define('space-replay-transport', SpaceReplayTransport);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -47,6 +47,9 @@ export const transportStyles = css`
   }
   .volume {
     width: 80px;
+    /* A target of at least 24 × 24 px (WCAG 2.2, 2.5.8). */
+    height: 24px;
+    margin: 0;
     accent-color: var(--space-replay-accent);
   }
   @container (max-width: 480px) {

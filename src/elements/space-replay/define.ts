@@ -2,7 +2,8 @@
 
 import { SpaceReplay } from './space-replay.js';
 
-if (!customElements.get('space-replay')) customElements.define('space-replay', SpaceReplay);
+// Where there is no registry (a server importing the module to render), nothing is defined.
+if (globalThis.customElements && !customElements.get('space-replay')) customElements.define('space-replay', SpaceReplay);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -110,7 +110,10 @@ export class SpaceReplay extends SpaceReplayProvider {
     const s = this.snapshot;
     const manifest = s?.recording?.manifest;
     const m = messagesFor(s?.lang ?? 'en');
-    return html`<div part="player" class="player" role="region" aria-label=${manifest?.title ?? m.loading} aria-busy=${s?.buffering || s?.state === 'loading' ? 'true' : 'false'}>
+    // No state before the first update: a server rendering the element, which puts the placeholder
+    // into its HTML when there is a recording to load (hydrating then renders the same).
+    const loading = s ? s.state === 'loading' : this.src !== '';
+    return html`<div part="player" class="player" role="region" aria-label=${manifest?.title ?? m.loading} aria-busy=${s?.buffering || loading ? 'true' : 'false'}>
       ${manifest
         ? html`<space-replay-header exportparts=${PARTS.header}></space-replay-header>
             <space-replay-timeline exportparts=${PARTS.timeline}></space-replay-timeline>
@@ -126,7 +129,7 @@ export class SpaceReplay extends SpaceReplayProvider {
                   </div>`
                 : nothing}<slot name="transcript"></slot>
             </div>`
-        : html`<space-replay-status exportparts=${PARTS.status}></space-replay-status>`}
+        : html`<space-replay-status exportparts=${PARTS.status} ?loading=${!s && loading}></space-replay-status>`}
       ${this.renderHelp()}
     </div>`;
   }
