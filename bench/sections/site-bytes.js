@@ -28,6 +28,9 @@ export async function measureSiteBytes({ pkgDir, nodeModules, workDir, pages = S
   rmSync(workDir, { recursive: true, force: true });
   mkdirSync(join(workDir, 'node_modules'), { recursive: true });
   symlinkSync(pkgDir, join(workDir, 'node_modules', 'space-replay'), 'dir');
+  // A site of its own: without a package.json here, the repository's own (named space-replay)
+  // encloses the pages and bundlers resolve `space-replay` to the repository's dist/ instead.
+  writeFileSync(join(workDir, 'package.json'), '{ "name": "bench-site", "private": true, "type": "module" }\n');
   const figures = [];
   const detail = {};
   for (const page of pages) {
