@@ -45,7 +45,7 @@ const read = [];
 if (mode === 'bare') {
   for (const name of ['document', 'window', 'localStorage', 'customElements']) {
     // Only the package's own reads count: Lit and media-captions look for a document to pick their server build.
-    const own = () => /node_modules\/space-replay\/dist\//.test(new Error().stack.split('\\n')[3] ?? '');
+    const own = () => (new Error().stack.split('\\n')[3] ?? '').includes('node_modules/space-replay/dist/');
     Object.defineProperty(globalThis, name, { configurable: true, get() { if (own()) read.push(name); return undefined; }, set() {} });
   }
 }
