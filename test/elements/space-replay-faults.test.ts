@@ -352,9 +352,17 @@ describe('<space-replay> the media session artwork', () => {
     return requestsFor(key);
   }
 
-  it('is a blob of the avatar, and the avatar is never fetched with the page as Referer', async () => {
+  /** The avatar on the server's other name (127.0.0.1 for localhost): another origin. */
+  function otherOrigin(url: string): string {
+    const other = new URL(url);
+    other.hostname = other.hostname === '127.0.0.1' ? 'localhost' : '127.0.0.1';
+    return other.href;
+  }
+
+  it('a cross-origin avatar is a blob of it, never fetched with the page as Referer', async () => {
     const key = faultKey('art');
-    await playWithAvatar(faultUrl(key, 'talk/avatar-ada.png'));
+    // ?cors: the other origin allows reads, as an avatar CDN does.
+    await playWithAvatar(otherOrigin(`${faultUrl(key, 'talk/avatar-ada.png')}?cors`));
     await waitFor(() => navigator.mediaSession.metadata?.artwork.length, 'the artwork');
     const seen = await settledRequests(key);
     expect(seen.length).to.be.at.least(1);
@@ -362,12 +370,21 @@ describe('<space-replay> the media session artwork', () => {
     expect(navigator.mediaSession.metadata!.artwork[0]!.src).to.match(/^blob:/);
   });
 
+  it("an avatar on the page's own origin is the artwork as it is (no blob a strict img-src would refuse)", async () => {
+    const key = faultKey('arts');
+    const avatar = faultUrl(key, 'talk/avatar-ada.png');
+    await playWithAvatar(avatar);
+    await waitFor(() => navigator.mediaSession.metadata?.artwork.length, 'the artwork');
+    expect(navigator.mediaSession.metadata!.artwork[0]!.src).to.equal(new URL(avatar, location.href).href);
+    const seen = await settledRequests(key);
+    // Whatever the browser sends its own origin names only that origin's page.
+    for (const r of seen) if (r.referer) expect(new URL(r.referer).origin).to.equal(location.origin);
+  });
+
   it('a cross-origin avatar without CORS gives no artwork, and no Referer either', async () => {
     const key = faultKey('artx');
     // The same server under another origin (127.0.0.1 for localhost), which sends no CORS headers.
-    const other = new URL(faultUrl(key, 'talk/avatar-ada.png'));
-    other.hostname = other.hostname === '127.0.0.1' ? 'localhost' : '127.0.0.1';
-    const el = await playWithAvatar(other.href);
+    const el = await playWithAvatar(otherOrigin(faultUrl(key, 'talk/avatar-ada.png')));
     const seen = await settledRequests(key);
     expect(seen.length, 'the speaker list showed the avatar').to.be.at.least(1);
     expect(seen.map((r) => r.referer)).to.deep.equal(seen.map(() => null));

@@ -37,7 +37,7 @@ function settle(): Promise<void> {
 }
 
 function speakerNames(el: SpaceReplay): string[] {
-  return [...findAll(el, 'button.speaker bdi')].map((b) => b.textContent!);
+  return [...findAll(el, 'button.speaker bdi.name')].map((b) => b.textContent!);
 }
 
 /** Waits until nothing the library made is left: no listener on the window, document or a media query, no timer or frame. */

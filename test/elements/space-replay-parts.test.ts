@@ -68,7 +68,7 @@ describe('parts in a page layout', () => {
     // The waveform is drawn by the time the provider says ready.
     expect(inPart(box, 'space-replay-timeline', '[part~="waveform"]').firstElementChild).to.not.equal(null);
     expect(inPart(box, 'space-replay-transport', '[part~="play-button"]').getAttribute('aria-label')).to.equal('Play');
-    const names = [...box.querySelector('space-replay-speakers')!.shadowRoot!.querySelectorAll('button.speaker bdi')].map((b) => b.textContent);
+    const names = [...box.querySelector('space-replay-speakers')!.shadowRoot!.querySelectorAll('button.speaker bdi.name')].map((b) => b.textContent);
     expect(names).to.deep.equal(['Ada Host', 'Bo Guest', 'Cy Cohost']);
     // Nothing to say while ready.
     expect(box.querySelector('space-replay-status')!.shadowRoot!.childElementCount).to.equal(0);

@@ -19,6 +19,9 @@
 // and <times> a count or `all` ("fails twice, then works" is `x2`). Faults and the request log are
 // counted per key, so each test uses a key of its own.
 //
+// `?cors` on any of these URLs adds `Access-Control-Allow-Origin: *` to the answer, as a CDN that
+// allows reads from other sites does (the server under its other name then stands for such a CDN).
+//
 // The server command `fault-clear` ({key}) ends the faults of a key: from then on its files are
 // served as they are (the server is back).
 //
@@ -75,6 +78,7 @@ export async function faultsMiddleware(ctx, next) {
   }
   ctx.status = 200;
   ctx.type = TYPES[file.slice(file.lastIndexOf('.'))] ?? 'application/octet-stream';
+  if ('cors' in ctx.query) ctx.set('Access-Control-Allow-Origin', '*');
   if (damage === 'slow') {
     ctx.length = body.length;
     ctx.body = slowly(body);

@@ -5,6 +5,8 @@
  * media controls), so a plain avatar URL would tell the avatar's host which page plays the
  * recording, though avatars are otherwise loaded with `referrerpolicy="no-referrer"`. A blob has no
  * request behind it. An avatar on another origin without CORS cannot be read: it gets no artwork.
+ * An avatar on the page's own origin is used as it is: its server already knows the page, and a
+ * strict `img-src 'self'` policy (docs/deploying.md) allows it where it would refuse a blob.
  */
 
 /** The artwork of the current session owner, and how to stop it. */
@@ -25,10 +27,19 @@ let current: Artwork | null = null;
 export function artworkFor(avatar: string): Promise<string | null> {
   if (current?.source === avatar) return current.pending;
   dropArtwork();
+  if (sameOrigin(avatar)) return Promise.resolve(avatar);
   const artwork: Artwork = { source: avatar, pending: Promise.resolve(null), url: null, abort: new AbortController() };
   current = artwork;
   artwork.pending = fetchArtwork(artwork);
   return artwork.pending;
+}
+
+function sameOrigin(url: string): boolean {
+  try {
+    return new URL(url, document.baseURI).origin === location.origin;
+  } catch {
+    return false;
+  }
 }
 
 async function fetchArtwork(artwork: Artwork): Promise<string | null> {
