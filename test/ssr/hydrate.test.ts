@@ -17,9 +17,12 @@ type Player = HTMLElement & { state: string; updateComplete: Promise<boolean> };
 const frames: HTMLIFrameElement[] = [];
 afterEach(() => {
   for (const f of frames.splice(0)) f.remove();
+  localStorage.removeItem('space-replay:position:fixture-talk');
 });
 
 async function openServerRendered(src: string): Promise<SsrWindow> {
+  // A listener coming back mid-turn: the speaker chips then say who speaks, and must keep their height.
+  localStorage.setItem('space-replay:position:fixture-talk', '11');
   const frame = document.createElement('iframe');
   frame.style.cssText = 'width:760px;height:900px;border:0';
   const loaded = oneEvent(frame, 'load', 60_000);

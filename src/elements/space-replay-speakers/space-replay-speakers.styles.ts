@@ -59,12 +59,26 @@ export const speakersStyles = css`
     text-overflow: ellipsis;
     white-space: nowrap;
   }
+  /* One line whatever it holds: "Speaking now" coming and going at each turn must not change
+     the chip's height (the row below would jump, and a server-rendered placeholder would not match
+     a player that resumes mid-turn); what does not fit is cut with an ellipsis. */
   .facts {
     display: flex;
-    flex-wrap: wrap;
+    flex-wrap: nowrap;
+    white-space: nowrap;
+    overflow: hidden;
     gap: 2px 8px;
     font-size: 0.75em;
     color: var(--space-replay-muted);
+  }
+  .facts > * {
+    flex: none;
+  }
+  .facts > .speaking {
+    flex: 0 1 auto;
+    min-width: 0;
+    overflow: hidden;
+    text-overflow: ellipsis;
   }
   .speaking {
     color: var(--speaker-color);
