@@ -25,6 +25,8 @@ const PARTS = {
     'transport, button, play-button, back-button, forward-button, previous-speaker-button, next-speaker-button, mute-button, help-button, time, rate, volume, download, buffering',
   speakers: 'speakers, speaker, active, avatar, name, role, talk-time',
   clipTools: 'clip-tools, clip-button, clip-hint, highlights, highlight, active, highlight-button, clip-editor, editor, editor-message, editor-button, close-clip-button, button',
+  reactions: 'reactions',
+  room: 'room, stage, listeners, pins, pin, current',
   transcript: 'word, turn, speaker, time, text, cue, redaction, scroller, toolbar, search, notice, message: transcript-message, resume',
 };
 
@@ -79,6 +81,8 @@ const PARTS = {
  * @csspart clip-tools - The "Make a clip" toggle (`clip-button`) and its hint (`clip-hint`).
  * @csspart highlights - The host highlights (`highlight`, `highlight active`, `highlight-button`).
  * @csspart clip-editor - The clip editor row (the editor's own parts as `editor`, `editor-message`, `editor-button`; `close-clip-button`).
+ * @csspart reactions - The room's reactions as a density strip under the timeline, with pins and the number in the room.
+ * @csspart room - Who is on stage now, how many are in the room, the pinned links (`stage`, `listeners`, `pins`, `pin`, `pin current`).
  */
 export class SpaceReplay extends SpaceReplayProvider {
   static override styles = styles;
@@ -87,6 +91,10 @@ export class SpaceReplay extends SpaceReplayProvider {
     super();
     // The reading and sharing parts are not needed for first paint: their chunk comes after ready.
     this.addEventListener('space-replay-ready', () => void import('./read-along-parts.js').catch(() => {}));
+    // The room's events (spec 1.1) have parts of their own, fetched only for a recording with events.
+    this.addEventListener('space-replay-ready', () => {
+      if (this.snapshot?.recording?.manifest.events) void import('./room-parts.js').catch(() => {});
+    });
   }
 
   override connectedCallback(): void {
@@ -114,10 +122,12 @@ export class SpaceReplay extends SpaceReplayProvider {
       ${manifest
         ? html`<space-replay-header exportparts=${PARTS.header}></space-replay-header>
             <space-replay-timeline exportparts=${PARTS.timeline}></space-replay-timeline>
+            ${manifest.events ? html`<space-replay-reactions exportparts=${PARTS.reactions}></space-replay-reactions>` : nothing}
             ${s?.readAlong ? html`<space-replay-clip-banner exportparts=${PARTS.banner}></space-replay-clip-banner>` : nothing}
             <space-replay-status exportparts=${PARTS.status}></space-replay-status>
             <space-replay-transport exportparts=${PARTS.transport}><space-replay-chapters exportparts="chapters"></space-replay-chapters></space-replay-transport>
             <space-replay-speakers exportparts=${PARTS.speakers}></space-replay-speakers>
+            ${manifest.events ? html`<space-replay-room exportparts=${PARTS.room}></space-replay-room>` : nothing}
             <div part="transcript" class="transcript">
               ${s?.readAlong
                 ? html`<div class="companion">
