@@ -17,6 +17,7 @@ export interface RoomMessages {
   peak: (n: string, at: string) => string;
   hands: (n: number) => string;
   pinned: string;
+  noPins: string;
   /** Before the name of who pinned a link. */
   pinnedBy: string;
   pinnedAt: (time: string) => string;
@@ -38,6 +39,7 @@ const en: RoomMessages = {
   peak: (n, at) => `most: ${n} at ${at}`,
   hands: (n) => (n === 1 ? '1 hand raised' : `${n} hands raised`),
   pinned: 'Pinned',
+  noPins: 'Nothing pinned yet',
   pinnedBy: 'pinned by ',
   pinnedAt: (time) => `at ${time}`,
   playFrom: (time) => `Play from ${time}`,
@@ -57,6 +59,7 @@ const fr: RoomMessages = {
   peak: (n, at) => `au plus : ${n} à ${at}`,
   hands: (n) => (n === 1 ? '1 main levée' : `${n} mains levées`),
   pinned: 'Épinglé',
+  noPins: 'Rien d’épinglé pour l’instant',
   pinnedBy: 'épinglé par ',
   pinnedAt: (time) => `à ${time}`,
   playFrom: (time) => `Lire à partir de ${time}`,

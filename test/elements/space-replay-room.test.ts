@@ -92,6 +92,7 @@ describe('the room: events on stage, pins, listeners, reactions', () => {
     expect(room.querySelector('[part~="listeners"]')!.textContent).to.match(/^\s*5 in the room \(most: 5 at 0:00\)/);
     expect(room.querySelector('[part~="pins"]')).to.not.equal(null);
     expect(room.querySelectorAll('[part~="pin"]').length).to.equal(0);
+    expect(texts(room, '[part~="pins"] li')).to.deep.equal(['Nothing pinned yet']);
 
     await seekTo(el, 9.5);
     room = roomOf(el);

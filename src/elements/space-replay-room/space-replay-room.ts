@@ -60,6 +60,7 @@ export class SpaceReplayRoom extends LitElement {
             <h3 id="pins">${m.pinned}</h3>
             <ul aria-labelledby="pins">
               ${pins.reverse().map((pin, i) => this._renderPin(pin, i === 0, m, at))}
+              ${pins.length === 0 ? html`<li class="note">${m.noPins}</li>` : nothing}
             </ul>
           </div>`
         : nothing}
