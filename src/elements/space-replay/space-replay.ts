@@ -16,7 +16,7 @@ export { PLAYBACK_RATES } from '../space-replay-provider/space-replay-provider.j
 
 // Each part's own part names, exported through the player so `space-replay::part(…)` reaches them.
 const PARTS = {
-  header: 'header, title, meta, badge, live, ended, pending, availability',
+  header: 'header, title, meta, badge, live, ended, pending, availability, license',
   timeline: 'timeline, waveform, lanes, cursor, hover, marks',
   banner: 'clip-banner, clip-notice, button, play-full-button',
   status:
@@ -51,6 +51,7 @@ const PARTS = {
  * @csspart meta - Host, date and duration line.
  * @csspart badge - The status badge (`badge live` while live).
  * @csspart availability - "Available for N more days".
+ * @csspart license - The manifest's license in the header (an SPDX identifier as text, a URL as a link).
  * @csspart timeline - Waveform and lanes: the seek slider.
  * @csspart waveform - The waveform (wavesurfer's own parts are inside it).
  * @csspart lanes - The speaker lanes (an SVG: a path per row, `data-row` N; the overview, tracks, hatching and chapter ticks as `data-lanes` paths).
