@@ -7,6 +7,7 @@ import { CHROMIUM_FLAGS, FIREFOX_PREFS, findBrowsers } from './scripts/find-brow
 import { failingSegmentMiddleware } from './test/server/failing-segment.js';
 import { blockUrlsCommandPlugin } from './test/server/block-urls-command.js';
 import { slowFileMiddleware } from './test/server/slow-file.js';
+import { liveRoomMiddleware } from './test/server/live-room.js';
 
 const found = findBrowsers();
 const wanted = (process.env.SPACE_REPLAY_BROWSERS ?? 'chromium,firefox').split(',');
@@ -50,7 +51,8 @@ export default {
   nodeResolve: true,
   // /__slow__/<fixture>: a slow server without byte ranges; /__fail__/…: one file of a fixture
   // answering an HTTP error (test/server/failing-segment.js). Fault injection for the media tests.
-  middleware: [slowFileMiddleware, failingSegmentMiddleware],
+  // /__live__/<token>/: a room still being recorded (test/server/live-room.js).
+  middleware: [slowFileMiddleware, failingSegmentMiddleware, liveRoomMiddleware],
   // Fixtures (MPEG-TS segments would end in .ts) are never compiled.
   // `block-urls`: requests that fail in Chromium as with no network (test/server/block-urls-command.js).
   plugins: [

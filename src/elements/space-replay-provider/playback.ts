@@ -7,7 +7,7 @@
  */
 
 import type { ReactiveControllerHost } from 'lit';
-import type { EnginePreference } from '../../controllers/source-choice.js';
+import { preferenceFor, probeCapabilities, type EnginePreference } from '../../controllers/source-choice.js';
 import { emit } from '../../events.js';
 import { languageOf } from '../../i18n/messages.js';
 import type { Chapter } from '../../manifest/types.js';
@@ -69,7 +69,7 @@ export class Playback {
     if (id !== this.id) return;
     const startAt = clip ? clip.start : host.noResume ? undefined : readPosition(manifest.id, manifest.duration);
     const hlsConfig = host.hlsConfig;
-    await this.media().engine.load(manifest.audio, host.engine, { ...(startAt !== undefined ? { startAt } : {}), ...(hlsConfig ? { hlsConfig } : {}) });
+    await this.media().engine.load(manifest.audio, preferenceFor(host.engine, manifest.status, probeCapabilities(this.media().media)), { ...(startAt !== undefined ? { startAt } : {}), ...(hlsConfig ? { hlsConfig } : {}) });
     if (id !== this.id) return;
     if (startAt !== undefined) {
       host.mediaElement.currentTime = startAt;

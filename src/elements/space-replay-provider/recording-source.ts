@@ -11,6 +11,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { PlayerErrorDetail } from '../../events.js';
 import { languageOf, loadMessages } from '../../i18n/messages.js';
 import type { Recording } from '../player-state/recording.js';
+import { LiveRefresh } from './live-refresh.js';
 import { loadRecording, PlayerError } from './recording-loader.js';
 
 /** What the source needs of its provider. */
@@ -25,8 +26,8 @@ export interface SourceHost extends ReactiveControllerHost, HTMLElement {
 export interface SourceCallbacks {
   /** A new source replaces one that had loaded or was loading: drop everything of the old one. */
   changed(): void;
-  /** The recording loaded. */
-  loaded(recording: Recording): void;
+  /** The recording loaded; `grown`: a newer version of a live recording already playing. */
+  loaded(recording: Recording, grown?: boolean): void;
   /** Loading failed (`space-replay-error` goes out with `detail`). */
   failed(detail: PlayerErrorDetail): void;
 }
@@ -42,6 +43,7 @@ export class RecordingSource implements ReactiveController {
 
   private readonly task: Task<readonly [unknown, string, string | undefined], Recording>;
   private last: readonly [unknown, string, string | undefined] = [undefined, '', undefined];
+  private readonly live: LiveRefresh;
 
   /** Adds itself to `host`, ahead of its task (so a source change is seen before the new load starts). */
   constructor(
@@ -49,6 +51,7 @@ export class RecordingSource implements ReactiveController {
     callbacks: SourceCallbacks,
   ) {
     host.addController(this);
+    this.live = new LiveRefresh((recording) => callbacks.loaded(recording, true));
     this.task = new Task(host, {
       task: async ([object, src, inline], { signal }) => {
         if (object === undefined && !src && inline === undefined) return initialState;
@@ -60,6 +63,8 @@ export class RecordingSource implements ReactiveController {
       onComplete: (recording) => {
         for (const w of recording.warnings) console.warn(`space-replay: manifest ${w.path}: ${w.message}`);
         callbacks.loaded(recording);
+        // A live recording from a URL is loaded again as it grows.
+        this.live.follow(recording, this.object === undefined && host.src ? new URL(host.src, document.baseURI).href : '');
       },
       onError: (error) => {
         const detail = this.errorOf(error);
@@ -74,6 +79,7 @@ export class RecordingSource implements ReactiveController {
 
   /** Reads an inline manifest child when the host has no other source. */
   hostConnected(): void {
+    this.live.resume();
     if (this.object === undefined && !this.host.src) {
       const script = this.host.querySelector(':scope > script[type="application/json"]');
       if (script) this.inline = script.textContent ?? '';
@@ -82,6 +88,7 @@ export class RecordingSource implements ReactiveController {
 
   /** Stops waiting for the network. */
   hostDisconnected(): void {
+    this.live.stop();
     globalThis.removeEventListener('online', this.onOnline);
   }
 
@@ -93,6 +100,7 @@ export class RecordingSource implements ReactiveController {
     // A first source replaces nothing; any later one replaces what came before.
     const replaces = object !== undefined || src !== '' || inline !== undefined;
     this.last = next;
+    this.live.stop();
     if (replaces) this.changed();
   }
 

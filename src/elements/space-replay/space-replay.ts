@@ -26,6 +26,7 @@ const PARTS = {
   speakers: 'speakers, speaker, active, avatar, name, role, talk-time',
   clipTools: 'clip-tools, clip-button, clip-hint, highlights, highlight, active, highlight-button, clip-editor, editor, editor-message, editor-button, close-clip-button, button',
   reactions: 'reactions',
+  live: 'live, behind, button, jump-to-live-button',
   room: 'room, stage, listeners, pins, pin, current',
   transcript: 'word, turn, speaker, time, text, cue, redaction, scroller, toolbar, search, notice, message: transcript-message, resume',
 };
@@ -83,6 +84,7 @@ const PARTS = {
  * @csspart highlights - The host highlights (`highlight`, `highlight active`, `highlight-button`).
  * @csspart clip-editor - The clip editor row (the editor's own parts as `editor`, `editor-message`, `editor-button`; `close-clip-button`).
  * @csspart reactions - The room's reactions as a density strip under the timeline, with pins and the number in the room.
+ * @csspart live - While the recording is in progress: how far behind live (`behind`) and `jump-to-live-button`.
  * @csspart room - Who is on stage now, how many are in the room, the pinned links (`stage`, `listeners`, `pins`, `pin`, `pin current`).
  */
 export class SpaceReplay extends SpaceReplayProvider {
@@ -92,9 +94,10 @@ export class SpaceReplay extends SpaceReplayProvider {
     super();
     // The reading and sharing parts are not needed for first paint: their chunk comes after ready.
     this.addEventListener('space-replay-ready', () => void import('./read-along-parts.js').catch(() => {}));
-    // The room's events (spec 1.1) have parts of their own, fetched only for a recording with events.
+    // The room's events and live catch-up (spec 1.1) have parts of their own, fetched only when used.
     this.addEventListener('space-replay-ready', () => {
-      if (this.snapshot?.recording?.manifest.events) void import('./room-parts.js').catch(() => {});
+      const manifest = this.snapshot?.recording?.manifest;
+      if (manifest?.events || manifest?.status === 'live') void import('./room-parts.js').catch(() => {});
     });
   }
 
@@ -126,6 +129,7 @@ export class SpaceReplay extends SpaceReplayProvider {
             ${manifest.events ? html`<space-replay-reactions exportparts=${PARTS.reactions}></space-replay-reactions>` : nothing}
             ${s?.readAlong ? html`<space-replay-clip-banner exportparts=${PARTS.banner}></space-replay-clip-banner>` : nothing}
             <space-replay-status exportparts=${PARTS.status}></space-replay-status>
+            ${manifest.status === 'live' ? html`<space-replay-live exportparts=${PARTS.live}></space-replay-live>` : nothing}
             <space-replay-transport exportparts=${PARTS.transport}><space-replay-chapters exportparts="chapters"></space-replay-chapters></space-replay-transport>
             <space-replay-speakers exportparts=${PARTS.speakers}></space-replay-speakers>
             ${manifest.events ? html`<space-replay-room exportparts=${PARTS.room}></space-replay-room>` : nothing}
