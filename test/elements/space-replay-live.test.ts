@@ -10,7 +10,7 @@ const THIRD = 12.028;
 const FULL = 18.285;
 
 let token = '';
-const room = async (action: 'advance' | 'fail' | 'heal' | 'state'): Promise<{ shown: number; manifests: number }> => (await fetch(`/__live__/${token}/${action}`)).json();
+const room = async (action: 'advance' | 'fail' | 'heal' | 'state'): Promise<{ shown: number; manifests: number; peakRequests?: number; ranged?: number }> => (await fetch(`/__live__/${token}/${action}`)).json();
 
 async function livePlayer(): Promise<SpaceReplay> {
   token = `t${Math.random().toString(36).slice(2)}`;
@@ -20,6 +20,9 @@ async function livePlayer(): Promise<SpaceReplay> {
   await ready;
   return el;
 }
+
+/** The waveform's peaks the player draws (the provider's state, as its parts read it). */
+const wave = (el: SpaceReplay): number => (el as unknown as { snapshot?: { recording?: { wave: Float32Array | null } } }).snapshot?.recording?.wave?.length ?? 0;
 
 const liveRoot = (el: SpaceReplay): ShadowRoot | null | undefined => el.shadowRoot!.querySelector('space-replay-live')?.shadowRoot;
 const liveText = (el: SpaceReplay): string => liveRoot(el)?.querySelector('[part~="behind"]')?.textContent ?? '';
@@ -34,6 +37,9 @@ describe('a recording still in progress', () => {
     expect(el.duration).to.equal(FIRST);
     expect(part(el, '[part~="badge"]').getAttribute('part')).to.contain('live');
     await waitFor(() => liveText(el) === '0:08 behind live', `"0:08 behind live" (is "${liveText(el)}")`);
+    // The waveform comes from the live peaks: 10 pixels a second, 80 so far.
+    await waitFor(() => wave(el) > 0, 'the live waveform');
+    const firstWave = wave(el);
     // Only Ada speaks in the first 8 s (0.4–5.2), Bo from 5.6.
     expect(speakerNames(el)).to.deep.equal(['0:04 spoken', '0:02 spoken']);
 
@@ -49,6 +55,10 @@ describe('a recording still in progress', () => {
     expect(position).to.be.greaterThan(1);
     expect(el.paused).to.equal(false);
     expect(speakerNames(el)).to.deep.equal(['0:04 spoken', '0:04 spoken', '0:01 spoken']);
+    // The waveform grew, from only what the live peaks file grew by.
+    await waitFor(() => wave(el) > firstWave, 'the waveform grew');
+    expect(wave(el) / firstWave).to.be.closeTo(120 / 80, 0.05);
+    expect((await room('state')).ranged).to.be.greaterThan(0);
     // Playback goes on from where it was.
     await waitFor(() => el.currentTime > position + 0.5, 'playback goes on');
 
@@ -72,6 +82,8 @@ describe('a recording still in progress', () => {
     await room('advance');
     await waitFor(() => el.manifest?.status === 'ended', 'the room ended', 20_000);
     expect(el.duration).to.equal(FULL);
+    // The final waveform.json: 183 pixels.
+    await waitFor(() => wave(el) / firstWave > 2.2, 'the final waveform');
     await waitFor(() => !find(el, 'space-replay-live') || !liveRoot(el)?.querySelector('[part~="live"]'), 'no live part');
     expect(part(el, '[part~="badge"]').getAttribute('part')).to.contain('ended');
     expect(el.state).to.equal('ready');

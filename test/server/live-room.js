@@ -15,7 +15,26 @@ async function talk() {
   const manifest = JSON.parse(await readFile(fixtureFile('talk/manifest.json'), 'utf8'));
   const playlist = await readFile(fixtureFile('talk/audio/index.m3u8'), 'utf8');
   const segments = [...playlist.matchAll(/#EXTINF:([\d.]+),\n(\S+)/g)].map((m) => ({ seconds: Number(m[1]), file: m[2] }));
-  return { manifest, segments };
+  const waveform = JSON.parse(await readFile(fixtureFile('talk/waveform.json'), 'utf8'));
+  return { manifest, segments, waveform };
+}
+
+// The live peaks so far (docs/peaks.md, "Live peaks"): the talk waveform's pixels up to the end of
+// the segments shown, a line per segment, as `space-replay live` appends them.
+function livePeaks(source, room) {
+  const { waveform, segments } = source;
+  const { sample_rate, samples_per_pixel, bits } = waveform;
+  const lines = [JSON.stringify({ format: 'space-replay-live-peaks', version: 1, sample_rate, samples_per_pixel, bits })];
+  const perSecond = sample_rate / samples_per_pixel;
+  let end = 0;
+  let done = 0;
+  for (const s of segments.slice(0, room.shown)) {
+    end += s.seconds;
+    const upTo = Math.min(waveform.length, Math.floor(end * perSecond));
+    lines.push(JSON.stringify({ offset: done, data: waveform.data.slice(2 * done, 2 * upTo) }));
+    done = upTo;
+  }
+  return `${lines.join('\n')}\n`;
 }
 
 function liveManifest(source, room) {
@@ -28,7 +47,7 @@ function liveManifest(source, room) {
     ...rest,
     version: '1.1',
     status: ended ? 'ended' : 'live',
-    ...(ended ? { endedAt, waveform: { ...waveform, url: '/test/fixtures/talk/waveform.json' } } : { refresh: 1 }),
+    ...(ended ? { endedAt, waveform: { ...waveform, url: '/test/fixtures/talk/waveform.json' } } : { refresh: 1, liveWaveform: { url: 'waveform.live.jsonl' } }),
     duration,
     audio: [{ url: 'audio/index.m3u8', type: 'application/vnd.apple.mpegurl' }],
     chapters: { ...manifest.chapters, data: { ...manifest.chapters.data, chapters: manifest.chapters.data.chapters.filter((c) => c.startTime < duration) } },
@@ -71,6 +90,18 @@ export async function liveRoomMiddleware(ctx, next) {
     }
     ctx.type = 'application/json';
     ctx.body = JSON.stringify(liveManifest(source, room));
+    return undefined;
+  }
+  if (path === 'waveform.live.jsonl') {
+    room.peakRequests = (room.peakRequests ?? 0) + 1;
+    const text = livePeaks(source, room);
+    const range = /^bytes=(\d+)-$/.exec(ctx.get('range') ?? '');
+    ctx.type = 'text/plain';
+    if (range) {
+      ctx.status = 206;
+      ctx.body = text.slice(Number(range[1]));
+      room.ranged = (room.ranged ?? 0) + 1;
+    } else ctx.body = text;
     return undefined;
   }
   if (path === 'audio/index.m3u8') {

@@ -2,11 +2,13 @@
  * A recording still in progress (`status: "live"` or `"pending"` with a `refresh` hint, manifest
  * spec 1.1): its manifest is loaded again every `refresh` seconds and each new version replaces the
  * old one in place (longer duration, more speaker segments, events, transcript), while the audio
- * goes on: the HLS EVENT playlist grows by itself. After an error the interval doubles, up to a
+ * goes on: the HLS EVENT playlist grows by itself. The live peaks grow the waveform
+ * (only what the file grew by is fetched). After an error the interval doubles, up to a
  * minute (or `refresh`, if longer), and goes back to `refresh` after a success. It stops once the
  * manifest says `ended`: from then on it is an ordinary recording.
  */
 
+import { LiveWaveform } from '../player-state/live-waveform.js';
 import type { Recording } from '../player-state/recording.js';
 import { loadRecording } from './recording-loader.js';
 
@@ -21,6 +23,7 @@ export class LiveRefresh {
   private url = '';
   /** Errors in a row. */
   private failures = 0;
+  private wave = new LiveWaveform();
 
   /** `grown` gets each newer version of the recording. */
   constructor(private readonly grown: (recording: Recording) => void) {}
@@ -31,7 +34,10 @@ export class LiveRefresh {
     this.recording = recording;
     this.url = url;
     this.failures = 0;
-    this.schedule();
+    this.wave = new LiveWaveform();
+    // The first load drew no waveform: a live manifest has live peaks instead.
+    if (url && recording.manifest.status !== 'ended' && recording.manifest.liveWaveform) void this.reload(recording);
+    else this.schedule();
   }
 
   /** Stops reloading (a new source, or the provider left the page). */
@@ -57,10 +63,11 @@ export class LiveRefresh {
     }, delay * 1000);
   }
 
-  private async reload(): Promise<void> {
+  /** Loads the manifest again (or takes `loaded`), then the live peaks' growth. */
+  private async reload(loaded?: Recording): Promise<void> {
     const abort = (this.abort = new AbortController());
     try {
-      const recording = await loadRecording({ src: this.url }, abort.signal);
+      const recording = await this.wave.apply(loaded ?? (await loadRecording({ src: this.url }, abort.signal)), abort.signal);
       if (abort.signal.aborted) return;
       // The same room, or nothing: a URL that now answers with another recording is an error.
       if (recording.manifest.id !== this.recording?.manifest.id) throw new Error(`${this.url} now describes another recording`);
