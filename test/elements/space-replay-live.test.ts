@@ -1,6 +1,6 @@
 import { expect } from '@esm-bundle/chai';
 import type { SpaceReplay } from '../../src/elements/space-replay/space-replay.js';
-import { find, mount, part, unmountAll } from '../helpers/player.js';
+import { find, mount, panelOf, part, unmountAll } from '../helpers/player.js';
 import { oneEvent, waitFor } from '../helpers/wait.js';
 
 // test/server/live-room.js: a room still recorded over the talk fixture's real segments (4.04, 3.99,
@@ -43,6 +43,12 @@ describe('a recording still in progress', () => {
     // Only Ada speaks in the first 8 s (0.4–5.2), Bo from 5.6.
     expect(speakerNames(el)).to.deep.equal(['0:04 spoken', '0:02 spoken']);
 
+    // The transcript so far: Ada's and Bo's first lines, not yet Cy's.
+    const panel = await panelOf(el);
+    const CY = 'Segments keep the memory small';
+    expect(panel.shadowRoot!.textContent).to.contain('Thanks for having me');
+    expect(panel.shadowRoot!.textContent).to.not.contain(CY);
+
     await el.play();
     await waitFor(() => el.currentTime > 1, 'playback', 10_000).catch((e) => {
       const a = el.mediaElement;
@@ -55,6 +61,8 @@ describe('a recording still in progress', () => {
     expect(position).to.be.greaterThan(1);
     expect(el.paused).to.equal(false);
     expect(speakerNames(el)).to.deep.equal(['0:04 spoken', '0:04 spoken', '0:01 spoken']);
+    // The transcript grew.
+    await waitFor(() => panel.shadowRoot!.textContent!.includes(CY), 'the transcript grew');
     // The waveform grew, from only what the live peaks file grew by.
     await waitFor(() => wave(el) > firstWave, 'the waveform grew');
     expect(wave(el) / firstWave).to.be.closeTo(120 / 80, 0.05);

@@ -16,7 +16,8 @@ async function talk() {
   const playlist = await readFile(fixtureFile('talk/audio/index.m3u8'), 'utf8');
   const segments = [...playlist.matchAll(/#EXTINF:([\d.]+),\n(\S+)/g)].map((m) => ({ seconds: Number(m[1]), file: m[2] }));
   const waveform = JSON.parse(await readFile(fixtureFile('talk/waveform.json'), 'utf8'));
-  return { manifest, segments, waveform };
+  const transcript = JSON.parse(await readFile(fixtureFile('talk/transcript.json'), 'utf8'));
+  return { manifest, segments, waveform, transcript };
 }
 
 // The live peaks so far (docs/peaks.md, "Live peaks"): the talk waveform's pixels up to the end of
@@ -50,6 +51,7 @@ function liveManifest(source, room) {
     ...(ended ? { endedAt, waveform: { ...waveform, url: '/test/fixtures/talk/waveform.json' } } : { refresh: 1, liveWaveform: { url: 'waveform.live.jsonl' } }),
     duration,
     audio: [{ url: 'audio/index.m3u8', type: 'application/vnd.apple.mpegurl' }],
+    transcripts: [{ type: 'application/json', language: 'en', url: 'transcript.json' }],
     chapters: { ...manifest.chapters, data: { ...manifest.chapters.data, chapters: manifest.chapters.data.chapters.filter((c) => c.startTime < duration) } },
     segments: manifest.segments.filter((s) => s.startTime < duration).map((s) => ({ ...s, endTime: Math.min(s.endTime, duration) })),
     // A pin as each segment comes in: the room's events grow with it.
@@ -90,6 +92,13 @@ export async function liveRoomMiddleware(ctx, next) {
     }
     ctx.type = 'application/json';
     ctx.body = JSON.stringify(liveManifest(source, room));
+    return undefined;
+  }
+  if (path === 'transcript.json') {
+    // The words said so far: the cues begun before the end of what is recorded.
+    const duration = liveManifest(source, room).duration;
+    ctx.type = 'application/json';
+    ctx.body = JSON.stringify({ ...source.transcript, cues: source.transcript.cues.filter((c) => c.startTime < duration) });
     return undefined;
   }
   if (path === 'waveform.live.jsonl') {

@@ -98,6 +98,14 @@ export class Playback {
     }
   }
 
+  /** A newer version of the live recording playing: the transcript and clip checks follow it. False when nothing plays yet (it is then started). */
+  grow(recording: Recording): boolean {
+    if (!this.recording) return false;
+    this.recording = recording;
+    this.readAlong?.grow(recording.manifest, languageOf(this.host));
+    return true;
+  }
+
   /** Stops everything of the current recording (a new source, or the element was removed); `forget` drops it. */
   stop(forget: boolean): void {
     this.save(true);

@@ -144,7 +144,7 @@ export class SpaceReplayProvider extends LitElement {
     changed: () => this._reset(),
     loaded: (recording, grown) => {
       this._recording = recording;
-      this._needsStart ||= !grown;
+      this._needsStart ||= !(grown && this._playback.grow(recording));
     },
     failed: (detail) => emit(this, 'space-replay-error', detail),
   });
