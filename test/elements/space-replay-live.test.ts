@@ -74,6 +74,9 @@ describe('a recording still in progress', () => {
     liveRoot(el)!.querySelector<HTMLButtonElement>('[part~="jump-to-live-button"]')!.click();
     await waitFor(() => el.currentTime > THIRD - 5, `near live (at ${el.currentTime})`);
     await waitFor(() => liveText(el) === 'At the live edge', 'at the live edge');
+    // The room's events grew too: a pin per segment (at 1, 5 and 9 s), all three made by now.
+    const pins = (): number => el.shadowRoot!.querySelector('space-replay-room')?.shadowRoot?.querySelectorAll('[part~="pin"] a').length ?? 0;
+    await waitFor(() => pins() === 3, 'three pins');
 
     // Reload errors back off, and do not stop playback.
     await room('fail');

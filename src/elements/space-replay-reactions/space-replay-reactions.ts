@@ -46,7 +46,7 @@ export class SpaceReplayReactions extends LitElement {
     const s = this._player.state;
     const recording = s?.recording;
     const room = this._room;
-    if (!s || !recording || !room || recording !== this._for) return nothing;
+    if (!s || !recording || !room) return nothing;
     return html`<div part="reactions" class="strip" role="img" aria-label=${this._summary(room, recording.manifest.duration, s.lang)} @click=${this._onClick}>
         <canvas aria-hidden="true"></canvas>
       </div>
@@ -57,9 +57,13 @@ export class SpaceReplayReactions extends LitElement {
     super.willUpdate(changed);
     const recording = this._player.state?.recording ?? null;
     if (recording === this._for) return;
+    // A newer version of a live recording keeps showing the room it had until its own is indexed.
+    if (recording?.manifest.id !== this._for?.manifest.id) this._room = null;
     this._for = recording;
-    this._room = null;
-    if (!recording?.manifest.events) return;
+    if (!recording?.manifest.events) {
+      this._room = null;
+      return;
+    }
     void roomIndexOf(recording).then((room) => {
       if (this._for === recording) this._room = room;
     });

@@ -38,7 +38,7 @@ export class SpaceReplayRoom extends LitElement {
   protected override render(): TemplateResult | typeof nothing {
     const s = this._player.state;
     const room = this._room;
-    if (!s || !s.recording || !room || s.recording !== this._for) return nothing;
+    if (!s || !s.recording || !room) return nothing;
     const time = s.clock.time;
     this._from = time;
     this._until = room.nextChangeAfter(time);
@@ -104,9 +104,13 @@ export class SpaceReplayRoom extends LitElement {
     super.willUpdate(changed);
     const recording = this._player.state?.recording ?? null;
     if (recording === this._for) return;
+    // A newer version of a live recording keeps showing the room it had until its own is indexed.
+    if (recording?.manifest.id !== this._for?.manifest.id) this._room = null;
     this._for = recording;
-    this._room = null;
-    if (!recording?.manifest.events) return;
+    if (!recording?.manifest.events) {
+      this._room = null;
+      return;
+    }
     void roomIndexOf(recording).then((room) => {
       if (this._for === recording) this._room = room;
     });
