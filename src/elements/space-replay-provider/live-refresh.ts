@@ -8,7 +8,7 @@
  * manifest says `ended`: from then on it is an ordinary recording.
  */
 
-import { LiveWaveform } from '../player-state/live-waveform.js';
+import type { LiveWaveform } from '../player-state/live-waveform.js';
 import type { Recording } from '../player-state/recording.js';
 import { loadRecording } from './recording-loader.js';
 
@@ -23,7 +23,8 @@ export class LiveRefresh {
   private url = '';
   /** Errors in a row. */
   private failures = 0;
-  private wave = new LiveWaveform();
+  /** The live peaks read so far; its module (the peaks decoder) is fetched only for a live recording. */
+  private wave: LiveWaveform | null = null;
 
   /** `grown` gets each newer version of the recording. */
   constructor(private readonly grown: (recording: Recording) => void) {}
@@ -34,7 +35,7 @@ export class LiveRefresh {
     this.recording = recording;
     this.url = url;
     this.failures = 0;
-    this.wave = new LiveWaveform();
+    this.wave = null;
     // The first load drew no waveform: a live manifest has live peaks instead.
     if (url && recording.manifest.status !== 'ended' && recording.manifest.liveWaveform) void this.reload(recording);
     else this.schedule();
@@ -67,7 +68,12 @@ export class LiveRefresh {
   private async reload(loaded?: Recording): Promise<void> {
     const abort = (this.abort = new AbortController());
     try {
-      const recording = await this.wave.apply(loaded ?? (await loadRecording({ src: this.url }, abort.signal)), abort.signal);
+      const next = loaded ?? (await loadRecording({ src: this.url }, abort.signal));
+      if (!this.wave) {
+        const { LiveWaveform } = await import('../player-state/live-waveform.js');
+        this.wave ??= new LiveWaveform();
+      }
+      const recording = await this.wave.apply(next, abort.signal);
       if (abort.signal.aborted) return;
       // The same room, or nothing: a URL that now answers with another recording is an error.
       if (recording.manifest.id !== this.recording?.manifest.id) throw new Error(`${this.url} now describes another recording`);
