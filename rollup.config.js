@@ -17,7 +17,7 @@ const isDependency = (id) => dependencies.some((dep) => id === dep || id.startsW
 // The parts a page composes a player from (docs/compose.md): each define file is an entry of its
 // own (dist/parts/<name>.js, listed in package.json's sideEffects), so a page loads only the parts
 // it uses and no bundler can drop a define call.
-const PARTS = ['provider', 'header', 'status', 'timeline', 'transport', 'chapters', 'speakers', 'clip-banner', 'clip-tools', 'transcript'];
+const PARTS = ['provider', 'header', 'status', 'timeline', 'transport', 'chapters', 'speakers', 'clip-banner', 'clip-tools', 'transcript', 'reactions', 'room', 'live'];
 const partEntries = Object.fromEntries(PARTS.map((name) => [`parts/${name}`, `src/elements/space-replay-${name}/define.ts`]));
 
 const libraryEntries = Object.fromEntries(

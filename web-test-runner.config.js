@@ -10,6 +10,7 @@ import { slowFileMiddleware } from './test/server/slow-file.js';
 import { trustedTypesPageMiddleware } from './test/server/trusted-types-page.js';
 import { cspPagesMiddleware } from './test/server/csp-pages.js';
 import { ssrPagesMiddleware } from './test/server/ssr-pages.js';
+import { liveRoomMiddleware } from './test/server/live-room.js';
 
 const found = findBrowsers();
 const wanted = (process.env.SPACE_REPLAY_BROWSERS ?? 'chromium,firefox').split(',');
@@ -56,7 +57,8 @@ export default {
   // (test/server/faults.js). Fault injection for the media tests.
   // /__csp__/…: pages and the built CDN modules under a strict CSP (test/server/csp-pages.js).
   // /__ssr__/player: a page with a server-rendered player to hydrate (test/server/ssr-pages.js).
-  middleware: [slowFileMiddleware, faultsMiddleware, trustedTypesPageMiddleware, cspPagesMiddleware, ssrPagesMiddleware],
+  // /__live__/<token>/: a room still being recorded (test/server/live-room.js).
+  middleware: [slowFileMiddleware, faultsMiddleware, trustedTypesPageMiddleware, cspPagesMiddleware, ssrPagesMiddleware, liveRoomMiddleware],
   // Fixtures (MPEG-TS segments would end in .ts) are never compiled.
   // `block-urls`: requests that fail in Chromium as with no network (test/server/block-urls-command.js).
   plugins: [

@@ -6,6 +6,7 @@ import { SPACE_REPLAY_EVENTS } from '../src/events.js';
 const RECORDINGS: [dir: string, label: string][] = [
   ['garden-council', 'Community garden (redaction, chapters)'],
   ['maintainers-ama', 'Maintainers AMA (downloads)'],
+  ['office-hours', 'Office hours (room events, one track per speaker)'],
   ['release-standup', 'Release standup (live)'],
   ['club-lecture', 'Club de lecture (expired)'],
 ];

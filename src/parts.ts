@@ -14,3 +14,6 @@ import './elements/space-replay-speakers/define.js';
 import './elements/space-replay-clip-banner/define.js';
 import './elements/space-replay-clip-tools/define.js';
 import './elements/space-replay-transcript/define.js';
+import './elements/space-replay-reactions/define.js';
+import './elements/space-replay-room/define.js';
+import './elements/space-replay-live/define.js';

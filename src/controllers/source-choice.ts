@@ -63,3 +63,12 @@ export function chooseSources(audio: readonly AudioSource[], preference: EngineP
   }
   return out;
 }
+
+/**
+ * The engine for a recording still in progress: under `auto`, hls.js wherever MSE exists, since
+ * it follows a growing EVENT playlist alike in every browser, while Chromium's own HLS refuses a
+ * playlist without `#EXT-X-ENDLIST` (a media error). Without MSE (older iPhones), native HLS.
+ */
+export function preferenceFor(preference: EnginePreference, status: string, can: Pick<PlaybackCapabilities, 'mse'>): EnginePreference {
+  return preference === 'auto' && status === 'live' && can.mse ? 'hls.js' : preference;
+}

@@ -38,6 +38,7 @@ const fr: Messages = {
   jumpTo: (name) => `Aller à la prochaine intervention de ${name}`,
   roles: { host: 'Hôte', 'co-host': 'Co-hôte', speaker: 'Intervenant', listener: 'Auditeur' },
   redacted: 'Passage retiré',
+  license: 'Licence',
   errors: {
     'manifest-fetch': 'L’enregistrement n’a pas pu être chargé.',
     'manifest-invalid': 'La description de l’enregistrement n’est pas valide.',

@@ -42,6 +42,8 @@ export interface Messages {
   jumpTo: (name: string) => string;
   roles: Record<string, string>;
   redacted: string;
+  /** Before the manifest's license in the header. */
+  license: string;
   errors: Record<
     'manifest-fetch' | 'manifest-invalid' | 'manifest-version' | 'expired' | 'media-network' | 'media-decode' | 'no-source' | 'start-failed' | 'offline',
     string

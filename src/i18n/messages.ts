@@ -41,6 +41,7 @@ const en: Messages = {
   jumpTo: (name) => `Jump to ${name}’s next turn`,
   roles: { host: 'Host', 'co-host': 'Co-host', speaker: 'Speaker', listener: 'Listener' },
   redacted: 'Redacted',
+  license: 'License',
   errors: {
     'manifest-fetch': 'The recording could not be loaded.',
     'manifest-invalid': 'The recording’s description is invalid.',

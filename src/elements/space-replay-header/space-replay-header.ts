@@ -10,6 +10,14 @@ import { headerStyles } from './space-replay-header.styles.js';
 const AVAILABILITY_NOTICE_DAYS = 30;
 
 /**
+ * A license URL as a link (the validator resolved it and allowed only web URLs; anything else is
+ * shown as text), an SPDX identifier or expression as text.
+ */
+function licenseView(license: string): TemplateResult | string {
+  return /^https?:\/\//i.test(license) ? html`<a href=${license} target="_blank" rel="license noopener noreferrer">${license}</a>` : license;
+}
+
+/**
  * `<space-replay-header>`: the recording's title, status badge, host, date and length, and how
  * long it stays available. A part of `<space-replay-provider>` (docs/compose.md).
  *
@@ -18,6 +26,7 @@ const AVAILABILITY_NOTICE_DAYS = 30;
  * @csspart meta - Host, date and duration line.
  * @csspart badge - The status badge (also `live`, `ended` or `pending`).
  * @csspart availability - "Available for N more days".
+ * @csspart license - The manifest's `license`: an SPDX identifier as text, a URL as a link.
  */
 export class SpaceReplayHeader extends LitElement {
   static override styles = headerStyles;
@@ -73,6 +82,7 @@ export class SpaceReplayHeader extends LitElement {
         <time dir="auto" datetime=${manifest.startedAt}>${date}</time> ·
         <time dir="ltr" datetime=${`PT${Math.round(manifest.duration)}S`}>${formatTime(manifest.duration)}</time>
         ${left ? html` · <span part="availability" dir="auto">${m.availableFor(left.count, left.unit)}</span>` : nothing}
+        ${manifest.license ? html` · <span part="license">${m.license}: ${licenseView(manifest.license)}</span>` : nothing}
       </p>
     </header>`;
   }

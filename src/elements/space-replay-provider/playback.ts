@@ -9,7 +9,7 @@
 
 import type { ReactiveControllerHost } from 'lit';
 import { DEFAULT_DEADLINES, deadlineOr } from '../../controllers/deadlines.js';
-import type { EnginePreference } from '../../controllers/source-choice.js';
+import { preferenceFor, probeCapabilities, type EnginePreference } from '../../controllers/source-choice.js';
 import { emit } from '../../events.js';
 import { languageOf } from '../../i18n/messages.js';
 import type { Chapter } from '../../manifest/types.js';
@@ -99,7 +99,8 @@ export class Playback {
     const startAt = clip ? clip.start : host.noResume ? undefined : readPosition(manifest.id, manifest.duration);
     const hlsConfig = host.hlsConfig;
     const deadlines = { request: deadlineOr(host.requestTimeout, DEFAULT_DEADLINES.request), stall: deadlineOr(host.stallTimeout, DEFAULT_DEADLINES.stall) };
-    await this.media().engine.load(manifest.audio, host.engine, { ...(startAt !== undefined ? { startAt } : {}), ...(hlsConfig ? { hlsConfig } : {}), deadlines });
+    const preference = preferenceFor(host.engine, manifest.status, probeCapabilities(this.media().media));
+    await this.media().engine.load(manifest.audio, preference, { ...(startAt !== undefined ? { startAt } : {}), ...(hlsConfig ? { hlsConfig } : {}), deadlines });
     if (id !== this.id) return;
     if (startAt !== undefined) {
       host.mediaElement.currentTime = startAt;
@@ -131,6 +132,14 @@ export class Playback {
       this.chapters = chapters;
       host.requestUpdate();
     }
+  }
+
+  /** A newer version of the live recording playing: the transcript and clip checks follow it. False when nothing plays yet (it is then started). */
+  grow(recording: Recording): boolean {
+    if (!this.recording) return false;
+    this.recording = recording;
+    this.readAlong?.grow(recording.manifest, languageOf(this.host));
+    return true;
   }
 
   /** Stops everything of the current recording (a new source, or the element was removed); `forget` drops it. */

@@ -44,11 +44,13 @@ export class ReadAlong implements ReadAlongState, ReadAlongActions {
   private transcriptLoading = false;
   /** The page's clip link is seeking through the player: that seek is the link's, not the listener's. */
   private openingLink = false;
+  /** Transcript loads started: only the latest one lands. */
+  private loads = 0;
 
   /** Wires clip playback to `host` for `manifest`; call {@link start} next. A transcript request may take `requestSeconds`. */
   constructor(
     private readonly host: ReadAlongHost,
-    private readonly manifest: Manifest,
+    private manifest: Manifest,
     private readonly requestSeconds: number,
   ) {
     this.clips = new ClipPlaybackController(host, host.mediaElement, { onChange: () => host.requestUpdate() });
@@ -65,14 +67,23 @@ export class ReadAlong implements ReadAlongState, ReadAlongActions {
   async loadTranscript(lang: string): Promise<void> {
     if (this.transcriptLoading || !this.manifest.transcripts?.length) return;
     this.transcriptLoading = true;
+    const id = ++this.loads;
     const { loadTranscript } = await import('./transcript-loader.js');
     const loaded = await loadTranscript(this.manifest, lang, this.abort.signal, this.requestSeconds);
-    if (!loaded) return;
+    if (!loaded || id !== this.loads) return;
     this.transcript = loaded.transcript;
     this.skipped = loaded.skipped;
     this.transcriptUnavailable = loaded.unavailable;
     this.importMs = loaded.importMs;
     this.host.requestUpdate();
+  }
+
+  /** A newer version of a live recording: clip checks use it, and a transcript asked for loads again. */
+  grow(manifest: Manifest, lang: string): void {
+    this.manifest = manifest;
+    if (!this.transcriptLoading) return;
+    this.transcriptLoading = false;
+    void this.loadTranscript(lang);
   }
 
   /** Stops loading and watching; the provider drops this object afterwards. */

@@ -14,6 +14,7 @@ import type { PlayerErrorDetail } from '../../events.js';
 import { languageOf, loadMessages } from '../../i18n/messages.js';
 import type { Recording } from '../player-state/recording.js';
 import { ExpiryTimer } from './expiry-timer.js';
+import { LiveRefresh } from './live-refresh.js';
 import { loadRecording, PlayerError } from './recording-loader.js';
 
 /** What the source needs of its provider. */
@@ -30,8 +31,8 @@ export interface SourceHost extends ReactiveControllerHost, HTMLElement {
 export interface SourceCallbacks {
   /** A new source replaces one that had loaded or was loading: drop everything of the old one. */
   changed(): void;
-  /** The recording loaded. */
-  loaded(recording: Recording): void;
+  /** The recording loaded; `grown`: a newer version of a live recording already playing. */
+  loaded(recording: Recording, grown?: boolean): void;
   /** Loading failed (`space-replay-error` goes out with `detail`). */
   failed(detail: PlayerErrorDetail): void;
 }
@@ -52,6 +53,7 @@ export class RecordingSource implements ReactiveController {
   /** The loaded recording expired while the page was open. */
   private expiredNow: PlayerErrorDetail | null = null;
   private readonly expiry = new ExpiryTimer(() => this.expire());
+  private readonly live: LiveRefresh;
 
   /** Adds itself to `host`, ahead of its task (so a source change is seen before the new load starts). */
   constructor(
@@ -59,6 +61,7 @@ export class RecordingSource implements ReactiveController {
     callbacks: SourceCallbacks,
   ) {
     host.addController(this);
+    this.live = new LiveRefresh((recording) => callbacks.loaded(recording, true), () => deadlineOr(host.requestTimeout, DEFAULT_DEADLINES.request));
     this.task = new Task(host, {
       task: async ([object, src, inline], { signal }) => {
         if (object === undefined && !src && inline === undefined) return initialState;
@@ -74,6 +77,8 @@ export class RecordingSource implements ReactiveController {
         for (const w of recording.warnings) console.warn(`space-replay: manifest ${w.path}: ${w.message}`);
         this.expiry.arm(recording.manifest.retention?.expiresAt);
         callbacks.loaded(recording);
+        // A live recording from a URL is loaded again as it grows.
+        this.live.follow(recording, this.object === undefined && host.src ? new URL(host.src, document.baseURI).href : '');
       },
       onError: (error) => {
         if (this.interrupted) return;
@@ -91,6 +96,7 @@ export class RecordingSource implements ReactiveController {
 
   /** Reads an inline manifest child when the host has no other source; loads again what its removal aborted. */
   hostConnected(): void {
+    this.live.resume();
     if (this.object === undefined && !this.host.src) {
       const script = this.host.querySelector(':scope > script[type="application/json"]');
       if (script) this.inline = script.textContent ?? '';
@@ -104,6 +110,7 @@ export class RecordingSource implements ReactiveController {
 
   /** Stops waiting for the network and for the expiry, and aborts a load in progress: a removed player fetches nothing more. */
   hostDisconnected(): void {
+    this.live.stop();
     globalThis.removeEventListener('online', this.onOnline);
     this.expiry.cancel();
     if (this.task.status === TaskStatus.PENDING) {
@@ -122,6 +129,7 @@ export class RecordingSource implements ReactiveController {
     this.last = next;
     this.expiredNow = null;
     this.expiry.cancel();
+    this.live.stop();
     if (replaces) this.changed();
   }
 

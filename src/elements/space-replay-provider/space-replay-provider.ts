@@ -150,9 +150,9 @@ export class SpaceReplayProvider extends LitElement {
 
   private readonly _source = new RecordingSource(this, {
     changed: () => this._reset(),
-    loaded: (recording) => {
+    loaded: (recording, grown) => {
       this._recording = recording;
-      this._needsStart = true;
+      this._needsStart ||= !(grown && this._playback.grow(recording));
     },
     failed: (detail) => emit(this, 'space-replay-error', detail),
   });

@@ -16,7 +16,7 @@ export { PLAYBACK_RATES } from '../space-replay-provider/space-replay-provider.j
 
 // Each part's own part names, exported through the player so `space-replay::part(…)` reaches them.
 const PARTS = {
-  header: 'header, title, meta, badge, live, ended, pending, availability',
+  header: 'header, title, meta, badge, live, ended, pending, availability, license',
   timeline: 'timeline, waveform, lanes, cursor, hover, marks',
   banner: 'clip-banner, clip-notice, button, play-full-button',
   status:
@@ -25,6 +25,9 @@ const PARTS = {
     'transport, button, play-button, back-button, forward-button, previous-speaker-button, next-speaker-button, mute-button, help-button, time, rate, volume, download, buffering',
   speakers: 'speakers, speaker, active, avatar, name, role, talk-time',
   clipTools: 'clip-tools, clip-button, clip-hint, highlights, highlight, active, highlight-button, clip-editor, editor, editor-message, editor-button, close-clip-button, button',
+  reactions: 'reactions',
+  live: 'live, behind, button, jump-to-live-button',
+  room: 'room, stage, listeners, pins, pin, current',
   transcript: 'word, turn, speaker, time, text, cue, redaction, scroller, toolbar, search, notice, message: transcript-message, resume',
 };
 
@@ -49,6 +52,7 @@ const PARTS = {
  * @csspart meta - Host, date and duration line.
  * @csspart badge - The status badge (`badge live` while live).
  * @csspart availability - "Available for N more days".
+ * @csspart license - The manifest's license in the header (an SPDX identifier as text, a URL as a link).
  * @csspart timeline - Waveform and lanes: the seek slider.
  * @csspart waveform - The waveform (wavesurfer's own parts are inside it).
  * @csspart lanes - The speaker lanes (an SVG: a path per row, `data-row` N; the overview, tracks, hatching and chapter ticks as `data-lanes` paths).
@@ -79,6 +83,9 @@ const PARTS = {
  * @csspart clip-tools - The "Make a clip" toggle (`clip-button`) and its hint (`clip-hint`).
  * @csspart highlights - The host highlights (`highlight`, `highlight active`, `highlight-button`).
  * @csspart clip-editor - The clip editor row (the editor's own parts as `editor`, `editor-message`, `editor-button`; `close-clip-button`).
+ * @csspart reactions - The room's reactions as a density strip under the timeline, with pins and the number in the room.
+ * @csspart live - While the recording is in progress: how far behind live (`behind`) and `jump-to-live-button`.
+ * @csspart room - Who is on stage now, how many are in the room, the pinned links (`stage`, `listeners`, `pins`, `pin`, `pin current`).
  */
 export class SpaceReplay extends SpaceReplayProvider {
   static override styles = styles;
@@ -87,6 +94,11 @@ export class SpaceReplay extends SpaceReplayProvider {
     super();
     // The reading and sharing parts are not needed for first paint: their chunk comes after ready.
     this.addEventListener('space-replay-ready', () => void import('./read-along-parts.js').catch(() => {}));
+    // The room's events and live catch-up (spec 1.1) have parts of their own, fetched only when used.
+    this.addEventListener('space-replay-ready', () => {
+      const manifest = this.snapshot?.recording?.manifest;
+      if (manifest?.events || manifest?.status === 'live') void import('./room-parts.js').catch(() => {});
+    });
   }
 
   override connectedCallback(): void {
@@ -117,10 +129,13 @@ export class SpaceReplay extends SpaceReplayProvider {
       ${manifest
         ? html`<space-replay-header exportparts=${PARTS.header}></space-replay-header>
             <space-replay-timeline exportparts=${PARTS.timeline}></space-replay-timeline>
+            ${manifest.events ? html`<space-replay-reactions exportparts=${PARTS.reactions}></space-replay-reactions>` : nothing}
             ${s?.readAlong ? html`<space-replay-clip-banner exportparts=${PARTS.banner}></space-replay-clip-banner>` : nothing}
             <space-replay-status exportparts=${PARTS.status}></space-replay-status>
+            ${manifest.status === 'live' ? html`<space-replay-live exportparts=${PARTS.live}></space-replay-live>` : nothing}
             <space-replay-transport exportparts=${PARTS.transport}><space-replay-chapters exportparts="chapters"></space-replay-chapters></space-replay-transport>
             <space-replay-speakers exportparts=${PARTS.speakers}></space-replay-speakers>
+            ${manifest.events ? html`<space-replay-room exportparts=${PARTS.room}></space-replay-room>` : nothing}
             <div part="transcript" class="transcript">
               ${s?.readAlong
                 ? html`<div class="companion">

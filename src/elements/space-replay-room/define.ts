@@ -1,0 +1,13 @@
+/** Registers `<space-replay-room>` (once: a second copy of the library on the page is ignored). */
+
+import { SpaceReplayRoom } from './space-replay-room.js';
+
+if (!customElements.get('space-replay-room')) customElements.define('space-replay-room', SpaceReplayRoom);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'space-replay-room': SpaceReplayRoom;
+  }
+}
+
+export { SpaceReplayRoom };
