@@ -11,7 +11,8 @@ import terser from '@rollup/plugin-terser';
 import { embedConfig } from './scripts/rollup-embed.js';
 
 const pkg = JSON.parse(await import('node:fs').then((fs) => fs.readFileSync('./package.json', 'utf8')));
-const dependencies = Object.keys(pkg.dependencies ?? {});
+// Peer dependencies (react, for space-replay/react) stay bare imports too: the site brings its own.
+const dependencies = [...Object.keys(pkg.dependencies ?? {}), ...Object.keys(pkg.peerDependencies ?? {})];
 const isDependency = (id) => dependencies.some((dep) => id === dep || id.startsWith(`${dep}/`));
 
 // The parts a page composes a player from (docs/compose.md): each define file is an entry of its
@@ -33,6 +34,12 @@ const libraryEntries = Object.fromEntries(
     // `<space-replay>`'s define call, imported by index.js and loaded by the list's cards.
     player: 'src/elements/space-replay/define.ts',
     ...partEntries,
+    // space-replay/react: each component in a file of its own (not in sideEffects), so a site that
+    // uses only <SpaceReplay> does not load the list or the transcript panel.
+    react: 'src/react/index.ts',
+    'react/player': 'src/react/space-replay.ts',
+    'react/list': 'src/react/list.ts',
+    'react/transcript-panel': 'src/react/transcript-panel.ts',
   }).filter(([, file]) => existsSync(file)),
 );
 

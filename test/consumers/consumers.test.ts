@@ -1,8 +1,8 @@
 /**
  * `npm run test:consumers`: the packed package as its users get it. The tarball is built and
  * packed once and the installed browsers launched once, for every suite: the tarball's contents and
- * linters (package-checks.ts), production builds of consumer apps (bundlers.ts) and the
- * documentation's snippets (snippets.ts).
+ * linters (package-checks.ts), production builds of consumer apps (bundlers.ts), a React app of
+ * space-replay/react (react-apps.ts) and the documentation's snippets (snippets.ts).
  */
 import assert from 'node:assert/strict';
 import { after, before } from 'node:test';
@@ -11,6 +11,7 @@ import { describeBundlers } from './bundlers.js';
 import { packPackage } from './consumer-apps.js';
 import { describePackageChecks } from './package-checks.js';
 import { launchBrowsers } from './play-in-browsers.js';
+import { describeReactApps } from './react-apps.js';
 import { describeSnippets } from './snippets.js';
 
 let tarball: string;
@@ -28,4 +29,5 @@ after(async () => closeBrowsers?.());
 const setup = () => ({ tarball, browsers });
 describePackageChecks(setup);
 describeBundlers(setup);
+describeReactApps(setup);
 describeSnippets(setup);
