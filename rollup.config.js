@@ -29,6 +29,7 @@ const libraryEntries = Object.fromEntries(
     transcript: 'src/model/transcript/index.ts',
     peaks: 'src/model/peaks.ts',
     share: 'src/share/index.ts',
+    i18n: 'src/i18n/index.ts',
     list: 'src/elements/space-replay-list/define.ts',
     'transcript-panel': 'src/elements/space-replay-transcript/define.ts',
     // `<space-replay>`'s define call, imported by index.js and loaded by the list's cards.
