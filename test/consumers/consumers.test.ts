@@ -2,7 +2,7 @@
  * `npm run test:consumers`: the packed package as its users get it. The tarball is built and
  * packed once and the installed browsers launched once, for every suite: the tarball's contents and
  * linters (package-checks.ts), production builds of consumer apps (bundlers.ts), a React app of
- * space-replay/react (react-apps.ts) and the documentation's snippets (snippets.ts).
+ * space-replay/react (react-apps.ts), the framework types (framework-types.ts) and the documentation's snippets (snippets.ts).
  */
 import assert from 'node:assert/strict';
 import { after, before } from 'node:test';
@@ -11,6 +11,7 @@ import { describeBundlers } from './bundlers.js';
 import { packPackage } from './consumer-apps.js';
 import { describePackageChecks } from './package-checks.js';
 import { launchBrowsers } from './play-in-browsers.js';
+import { describeFrameworkTypes } from './framework-types.js';
 import { describeReactApps } from './react-apps.js';
 import { describeSnippets } from './snippets.js';
 
@@ -30,4 +31,5 @@ const setup = () => ({ tarball, browsers });
 describePackageChecks(setup);
 describeBundlers(setup);
 describeReactApps(setup);
+describeFrameworkTypes(setup);
 describeSnippets(setup);
