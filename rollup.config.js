@@ -41,6 +41,7 @@ const libraryEntries = Object.fromEntries(
     'react/player': 'src/react/space-replay.ts',
     'react/list': 'src/react/list.ts',
     'react/transcript-panel': 'src/react/transcript-panel.ts',
+    'react/provider': 'src/react/provider.ts',
   }).filter(([, file]) => existsSync(file)),
 );
 

@@ -7,6 +7,7 @@
 export { SpaceReplay } from './space-replay.js';
 export { SpaceReplayList } from './list.js';
 export { SpaceReplayTranscript } from './transcript-panel.js';
+export { SpaceReplayProvider } from './provider.js';
 export { eventPropName } from './event-props.js';
 export type { EventPropName } from './event-props.js';
 export { PLAYER_EVENTS, LIST_EVENTS } from './event-names.js';

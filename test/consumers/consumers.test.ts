@@ -12,7 +12,7 @@ import { packPackage } from './consumer-apps.js';
 import { describePackageChecks } from './package-checks.js';
 import { launchBrowsers } from './play-in-browsers.js';
 import { describeFrameworkTypes } from './framework-types.js';
-import { describeReactApps } from './react-apps.js';
+import { describeReactApps, describeServerRenderedApp } from './react-apps.js';
 import { describeSnippets } from './snippets.js';
 
 let tarball: string;
@@ -31,5 +31,6 @@ const setup = () => ({ tarball, browsers });
 describePackageChecks(setup);
 describeBundlers(setup);
 describeReactApps(setup);
+describeServerRenderedApp(setup);
 describeFrameworkTypes(setup);
 describeSnippets(setup);

@@ -3,13 +3,17 @@
  * built from the packed tarball. It type-checks against the tarball's types (including props and
  * event details the types must refuse), builds, keeps hls.js and the unused components out of its
  * entry, and plays in Chromium with its `onSpaceReplayReady` prop called. The same app without the
- * player (apps/react-baseline) gives the bytes space-replay adds.
+ * player (apps/react-baseline) gives the bytes space-replay adds. A server-rendered React app
+ * (apps/react-ssr: react-dom/server in Node, then hydrateRoot) checks the components import and
+ * render on a server and come alive in the browser.
  */
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { gzipSync } from 'node:zlib';
+import { readFile, writeFile } from 'node:fs/promises';
+import { build as esbuild } from 'esbuild';
 import { before, describe, test } from 'node:test';
 import type { Browser } from 'puppeteer-core';
 import { entryScriptOf, holdsHlsJs, prepareApp, ROOT, scriptsOf } from './consumer-apps.js';
@@ -85,6 +89,43 @@ export function describeReactApps(setup: () => { tarball: string; browsers: Map<
       assert.ok(result.registered, "customElements.get('space-replay') is defined");
       assert.ok(result.currentTime > 0.5, 'the recording played');
       assert.equal(result.readyTitle, 'Maintainers AMA: shipping a web component library', 'the onSpaceReplayReady prop got the manifest');
+    });
+  });
+}
+
+/** Renders apps/react-ssr's tree with react-dom/server in a Node process of its own; resolves to the HTML. */
+async function renderOnServer(app: string): Promise<string> {
+  const script = join(app, 'render.mjs');
+  // The package and React stay imports, resolved by Node as a server resolves them (lit's Node build).
+  await esbuild({ entryPoints: [join(app, 'render.tsx')], outfile: script, bundle: true, packages: 'external', platform: 'node', format: 'esm', jsx: 'automatic', logLevel: 'silent' });
+  const { stdout } = await exec(process.execPath, [script], { cwd: app });
+  return stdout;
+}
+
+export function describeServerRenderedApp(setup: () => { tarball: string; browsers: Map<string, Browser> }): void {
+  describe('a server-rendered React app (react-dom/server, then hydrateRoot)', () => {
+    let site: string;
+    let serverHtml: string;
+
+    before(async () => {
+      const app = await prepareApp('react-ssr', setup().tarball);
+      site = await buildWithViteReact(app);
+      serverHtml = await renderOnServer(app);
+      const page = join(site, 'index.html');
+      await writeFile(page, (await readFile(page, 'utf8')).replace('<!--app-->', serverHtml));
+    });
+
+    test('imports space-replay/react in Node and renders the <space-replay> tag', () => {
+      assert.match(serverHtml, /^<main data-ready-title=""><space-replay[ >][\s\S]*<\/space-replay><\/main>$/);
+    });
+
+    test('hydrates without a mismatch, then plays in Chromium with onSpaceReplayReady called', async (t) => {
+      const browser = setup().browsers.get('chromium');
+      if (!browser) return t.skip('chromium is not installed');
+      const result = await visit(browser, site, RECORDINGS);
+      assert.deepEqual(result.errors, [], 'no page errors (React reports a hydration mismatch as one)');
+      assert.ok(result.currentTime > 0.5, 'the recording played');
+      assert.equal(result.readyTitle, 'Maintainers AMA: shipping a web component library');
     });
   });
 }
