@@ -1,8 +1,9 @@
 /**
  * `npm run test:consumers`: the packed package as its users get it. The tarball is built and
  * packed once and the installed browsers launched once, for every suite: the tarball's contents and
- * linters (package-checks.ts), production builds of consumer apps (bundlers.ts), a React app of
- * space-replay/react (react-apps.ts), the framework types (framework-types.ts) and the documentation's snippets (snippets.ts).
+ * linters (package-checks.ts), production builds of consumer apps (bundlers.ts), React apps of
+ * space-replay/react (react-apps.ts: Vite, react-dom/server; next-app.ts: Next.js), the framework
+ * types (framework-types.ts) and the documentation's snippets (snippets.ts).
  */
 import assert from 'node:assert/strict';
 import { after, before } from 'node:test';
@@ -12,6 +13,7 @@ import { packPackage } from './consumer-apps.js';
 import { describePackageChecks } from './package-checks.js';
 import { launchBrowsers } from './play-in-browsers.js';
 import { describeFrameworkTypes } from './framework-types.js';
+import { describeNextApp } from './next-app.js';
 import { describeReactApps, describeServerRenderedApp } from './react-apps.js';
 import { describeSnippets } from './snippets.js';
 
@@ -32,5 +34,6 @@ describePackageChecks(setup);
 describeBundlers(setup);
 describeReactApps(setup);
 describeServerRenderedApp(setup);
+describeNextApp(setup);
 describeFrameworkTypes(setup);
 describeSnippets(setup);

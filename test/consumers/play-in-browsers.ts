@@ -48,6 +48,10 @@ export async function visit(browser: Browser, site: string, recordings: string):
   page.on('console', (message) => {
     if (message.type() === 'error') errors.push(message.text());
   });
+  // The console names no URL for a failed load: say which.
+  page.on('response', (response) => {
+    if (response.status() >= 400) errors.push(`${response.status()} ${new URL(response.url()).pathname}`);
+  });
   try {
     await page.goto(`${server.url}/index.html`);
     const registered = await page
