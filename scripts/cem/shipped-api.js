@@ -4,7 +4,7 @@
  * - only public members and attributes (Lit's `state: true` properties and `_fields` are internal);
  * - every event an element's files fire, typed with its detail from src/events.ts's map;
  * - every part name an element exposes: its JSDoc `@csspart`s, plus the `part="…"` and
- *   `exportparts` names its templates use (`play-button`, `retry-button`, … reach the player
+ *   `exportparts` names its templates use, and the `[part~='…']` names its styles select (`play-button`, `retry-button`, … reach the player
  *   through exportparts);
  * - module paths at the dist/ entries that export the classes, not at src/*.ts;
  * - only the modules that define elements.
@@ -57,6 +57,8 @@ function partsIn(code) {
   for (const [, expression] of code.matchAll(/\bpart=\$\{([^}]*)\}/g)) {
     for (const [, list] of expression.matchAll(/'([a-z0-9 -]+)'/g)) for (const n of list.split(/\s+/)) if (n) names.add(n);
   }
+  // Names set from script (a word's `current`, `played`, …), which the element's styles select.
+  for (const [, name] of code.matchAll(/\[part~=['"]([a-z0-9-]+)['"]\]/g)) names.add(name);
   for (const [, list] of code.matchAll(/\bexportparts="([a-z0-9 ,:-]+)"/g)) {
     for (const item of list.split(',')) {
       const name = item.split(':').pop().trim();

@@ -114,6 +114,18 @@ describe('custom-elements.json', () => {
     }
   });
 
+  test('has the parts docs/transcript-panel.md names, and the events docs/list.md names', () => {
+    const panel = names(element('space-replay-transcript').cssParts);
+    const parts = section(doc('transcript-panel.md'), 'Parts and custom properties').split('\n\n')[1]!;
+    // The parts, not the states in parentheses (`turn continued`, a word's `current`), which are set from script.
+    const listed = ticked(parts.replace(/\([^)]*\)/g, ''));
+    assert.ok(listed.length > 15);
+    for (const p of listed) assert.ok(panel.has(p), `<space-replay-transcript> has the part ${p}`);
+    const listEvents = tableRows(section(doc('list.md'), 'Events')).flatMap((r) => ticked(r[0]!)).filter((e) => e.startsWith('space-replay-list-'));
+    assert.ok(listEvents.length >= 3);
+    for (const e of listEvents) assert.ok(names(element('space-replay-list').events).has(e), `<space-replay-list> fires ${e}`);
+  });
+
   test('is what the package ships (npm run build writes it with this config)', () => {
     assert.match(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).scripts.build, /custom-elements-manifest analyze$/);
     assert.ok(existsSync(join(ROOT, 'custom-elements-manifest.config.js')));
