@@ -127,7 +127,10 @@ describe('custom-elements.json', () => {
   });
 
   test('is what the package ships (npm run build writes it with this config)', () => {
-    assert.match(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).scripts.build, /custom-elements-manifest analyze$/);
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+    assert.match(pkg.scripts.build, /custom-elements-manifest analyze$/);
+    // The analyzer writes its output path into package.json unless told not to: this run's folder must not leak there.
+    assert.equal(pkg.customElements, 'custom-elements.json');
     assert.ok(existsSync(join(ROOT, 'custom-elements-manifest.config.js')));
   });
 });
