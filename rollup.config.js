@@ -11,7 +11,8 @@ import terser from '@rollup/plugin-terser';
 import { embedConfig } from './scripts/rollup-embed.js';
 
 const pkg = JSON.parse(await import('node:fs').then((fs) => fs.readFileSync('./package.json', 'utf8')));
-const dependencies = Object.keys(pkg.dependencies ?? {});
+// Peer dependencies (react, for space-replay/react) stay bare imports too: the site brings its own.
+const dependencies = [...Object.keys(pkg.dependencies ?? {}), ...Object.keys(pkg.peerDependencies ?? {})];
 const isDependency = (id) => dependencies.some((dep) => id === dep || id.startsWith(`${dep}/`));
 
 // The parts a page composes a player from (docs/compose.md): each define file is an entry of its
@@ -28,11 +29,19 @@ const libraryEntries = Object.fromEntries(
     transcript: 'src/model/transcript/index.ts',
     peaks: 'src/model/peaks.ts',
     share: 'src/share/index.ts',
+    i18n: 'src/i18n/index.ts',
     list: 'src/elements/space-replay-list/define.ts',
     'transcript-panel': 'src/elements/space-replay-transcript/define.ts',
     // `<space-replay>`'s define call, imported by index.js and loaded by the list's cards.
     player: 'src/elements/space-replay/define.ts',
     ...partEntries,
+    // space-replay/react: each component in a file of its own (not in sideEffects), so a site that
+    // uses only <SpaceReplay> does not load the list or the transcript panel.
+    react: 'src/react/index.ts',
+    'react/player': 'src/react/space-replay.ts',
+    'react/list': 'src/react/list.ts',
+    'react/transcript-panel': 'src/react/transcript-panel.ts',
+    'react/provider': 'src/react/provider.ts',
   }).filter(([, file]) => existsSync(file)),
 );
 

@@ -43,5 +43,6 @@ export type ListTable = Messages & { list: ListMessages };
 /** The strings `<space-replay-list>` renders with, for `lang`. */
 export function listTable(lang: string): ListTable {
   const table = messagesFor(lang);
-  return { ...table, list: table.list ?? listEn };
+  // A registered language may give only some of these strings (registerLanguage).
+  return { ...table, list: { ...listEn, ...table.list } };
 }

@@ -138,3 +138,15 @@ export interface ListMessages {
   skipped: (count: number) => string;
   closePlayer: string;
 }
+
+/**
+ * Strings for `registerLanguage`: any part of {@link Messages}, each nested table partial too;
+ * what is left out reads from the language's built-in table, else English.
+ */
+export type LanguageStrings = Partial<Omit<Messages, 'errors' | 'roles' | 'transcript' | 'clips' | 'list'>> & {
+  errors?: Partial<Messages['errors']>;
+  roles?: Messages['roles'];
+  transcript?: Partial<TranscriptMessages>;
+  clips?: Partial<ClipMessages>;
+  list?: Partial<ListMessages>;
+};

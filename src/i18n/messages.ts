@@ -4,9 +4,9 @@
  * else an ancestor's); unknown languages fall back to English.
  */
 
-import type { Messages } from './message-types.js';
+import type { LanguageStrings, Messages } from './message-types.js';
 
-export type { ClipMessages, ListMessages, Messages, TranscriptMessages } from './message-types.js';
+export type { ClipMessages, LanguageStrings, ListMessages, Messages, TranscriptMessages } from './message-types.js';
 
 const en: Messages = {
   loading: 'Loading recording…',
@@ -60,12 +60,17 @@ const en: Messages = {
 // English ships with the element; other languages are chunks of their own, fetched when a player
 // first renders in that language (the main chunk has a size budget).
 const TABLE: Record<string, Messages> = { en };
-const LOADERS: Record<string, () => Promise<{ default: Messages }>> = {
+const LOADERS: Record<string, () => Promise<{ default: Messages | LanguageStrings }>> = {
   fr: () => import('./fr.js'),
 };
+// What a site registered (registerLanguage), by primary language: laid over the built-in table
+// (English when there is none), also once a lazy table loads.
+const OVERRIDES: Record<string, LanguageStrings> = {};
+// The tables as shipped or loaded, before overrides.
+const BASE: Record<string, Messages> = { en };
 const pending = new Map<string, Promise<void>>();
 
-/** The languages with a message table. */
+/** The languages with a message table (built in, or registered with {@link registerLanguage}). */
 export const SUPPORTED_LANGUAGES = ['en', ...Object.keys(LOADERS)];
 
 function primaryOf(lang: string): string {
@@ -86,7 +91,8 @@ export function loadMessages(lang: string): Promise<boolean> {
   if (!promise) {
     promise = load().then(
       (module) => {
-        TABLE[primary] = module.default;
+        BASE[primary] = layOver(en, module.default);
+        TABLE[primary] = layOver(BASE[primary], OVERRIDES[primary]);
       },
       () => {
         // Offline or blocked: stay in English, try again next time.
@@ -96,6 +102,49 @@ export function loadMessages(lang: string): Promise<boolean> {
     pending.set(primary, promise);
   }
   return promise.then(() => TABLE[primary] !== undefined);
+}
+
+/**
+ * Adds a UI language, or changes strings of one (English and French are built in). `strings` may
+ * hold any subset of {@link Messages}; what it leaves out reads from the language's built-in table,
+ * else English. Give a function that imports the table to load it only when an element first
+ * renders in that language. Register before the elements render: an element already on the page
+ * picks the strings up when it next renders (for example when its `lang` changes).
+ *
+ * @example
+ * registerLanguage('de', { play: 'Abspielen', pause: 'Pause', transcript: { search: 'Suchen' } });
+ * registerLanguage('es', () => import('./space-replay-es.js'));
+ */
+export function registerLanguage(lang: string, strings: LanguageStrings | (() => Promise<{ default: LanguageStrings }>)): void {
+  const primary = primaryOf(lang);
+  if (!/^[a-z]{2,8}$/.test(primary)) throw new TypeError(`registerLanguage: "${lang}" is not a BCP 47 language tag (like "de" or "pt-BR")`);
+  if (!SUPPORTED_LANGUAGES.includes(primary)) SUPPORTED_LANGUAGES.push(primary);
+  if (typeof strings === 'function') {
+    LOADERS[primary] = strings;
+    delete BASE[primary];
+    delete TABLE[primary];
+    pending.delete(primary);
+    return;
+  }
+  OVERRIDES[primary] = layOver(OVERRIDES[primary], strings);
+  // A lazy built-in table (French) not loaded yet: the overrides are laid over it when it loads.
+  if (!BASE[primary] && LOADERS[primary]) return;
+  TABLE[primary] = layOver(BASE[primary] ?? en, OVERRIDES[primary]);
+}
+
+/**
+ * `over` laid over `base`, one level into the nested tables. The transcript, clip and list tables
+ * may stay partial here: their English ships with those elements, which lay these over it.
+ */
+function layOver<T extends LanguageStrings>(base: T, over: LanguageStrings | undefined): T;
+function layOver(base: LanguageStrings | undefined, over: LanguageStrings): LanguageStrings;
+function layOver(base: LanguageStrings | undefined, over: LanguageStrings | undefined): LanguageStrings {
+  if (!over) return base ?? {};
+  const merged: Record<string, unknown> = { ...base, ...over };
+  for (const key of ['errors', 'roles', 'transcript', 'clips', 'list'] as const) {
+    if (base?.[key] || over[key]) merged[key] = { ...base?.[key], ...over[key] };
+  }
+  return merged as LanguageStrings;
 }
 
 /** The language an element is in: its own `lang`, else its closest ancestor's (crossing shadow roots), else `en`. */

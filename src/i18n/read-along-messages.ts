@@ -4,7 +4,7 @@
  * languages carry them in their own table (fr.ts).
  */
 
-import type { ClipMessages, TranscriptMessages } from './message-types.js';
+import type { ClipMessages, Messages, TranscriptMessages } from './message-types.js';
 import { messagesFor } from './messages.js';
 
 /** English strings of the transcript panel. */
@@ -59,5 +59,14 @@ export const clipsEn: ClipMessages = {
 /** The transcript and clip strings for `lang` (English until that language's table has loaded, or when there is none). */
 export function readAlongMessages(lang: string): { transcript: TranscriptMessages; clips: ClipMessages } {
   const table = messagesFor(lang);
-  return { transcript: table.transcript ?? transcriptEn, clips: table.clips ?? clipsEn };
+  let strings = complete.get(table);
+  if (!strings) {
+    // A registered language may give only some of these strings (registerLanguage). Made once per
+    // table: elements ask on every render.
+    strings = { transcript: { ...transcriptEn, ...table.transcript }, clips: { ...clipsEn, ...table.clips } };
+    complete.set(table, strings);
+  }
+  return strings;
 }
+
+const complete = new WeakMap<Messages, { transcript: TranscriptMessages; clips: ClipMessages }>();

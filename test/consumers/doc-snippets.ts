@@ -1,7 +1,7 @@
 /**
  * The code blocks of README.md and docs/*.md, and how a reader would use each one:
  * - `html`: pasted into a page, with `https://unpkg.com/space-replay/` served from the packed tarball;
- * - `js`/`ts` importing `space-replay…`: bundled against the packed package (every import must exist);
+ * - `js`/`ts`/`jsx`/`tsx` importing `space-replay…`: bundled against the packed package (every import must exist);
  * - `sh`: the `space-replay` commands and flags must be ones the packed CLI knows, `npm run` scripts
  *   must exist, and scripts given to `node` must be files of the repository;
  * - `json`: parses (a block with `…` is an excerpt and is not parsed);

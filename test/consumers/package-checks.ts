@@ -5,11 +5,12 @@
  */
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, test } from 'node:test';
 import { createRequire } from 'node:module';
 import { readFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
 import { ROOT, unpack, WORK } from './consumer-apps.js';
 
 const exec = promisify(execFile);
@@ -34,8 +35,9 @@ export function describePackageChecks(setup: () => { tarball: string }): void {
       await unpack(setup().tarball, join(app, 'node_modules', 'space-replay'));
       const require = createRequire(join(app, 'index.js'));
       const path = require.resolve('space-replay/custom-elements.json');
-      const manifest = JSON.parse(await readFile(path, 'utf8')) as { schemaVersion: string; modules: unknown[] };
+      const manifest = JSON.parse(await readFile(path, 'utf8')) as { schemaVersion: string; modules: { path: string }[] };
       assert.ok(manifest.schemaVersion && manifest.modules.length > 0);
+      for (const { path: module } of manifest.modules) assert.ok(existsSync(join(dirname(path), module)), `its module ${module} is in the package`);
       const pkg = JSON.parse(await readFile(require.resolve('space-replay/package.json'), 'utf8')) as { customElements: string };
       assert.equal(pkg.customElements, 'custom-elements.json');
     });

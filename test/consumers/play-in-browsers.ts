@@ -19,6 +19,8 @@ export interface Visit {
   scripts: string[];
   /** Errors the page threw or logged. */
   errors: string[];
+  /** `data-ready-title` of the page's element that has one, once the player played (a React app puts its ready event's title there). */
+  readyTitle: string | null;
 }
 
 /** The browsers found on this machine, launched once; `close` ends them. */
@@ -46,12 +48,16 @@ export async function visit(browser: Browser, site: string, recordings: string):
   page.on('console', (message) => {
     if (message.type() === 'error') errors.push(message.text());
   });
+  // The console names no URL for a failed load: say which.
+  page.on('response', (response) => {
+    if (response.status() >= 400) errors.push(`${response.status()} ${new URL(response.url()).pathname}`);
+  });
   try {
     await page.goto(`${server.url}/index.html`);
     const registered = await page
       .waitForFunction(() => customElements.get('space-replay') !== undefined, { timeout: 15_000 })
       .then(() => true, () => false);
-    if (!registered) return { registered, engine: null, currentTime: 0, scripts: await scriptsFetched(), errors };
+    if (!registered) return { registered, engine: null, currentTime: 0, scripts: await scriptsFetched(), errors, readyTitle: null };
     await page.waitForFunction(() => (document.querySelector('space-replay') as unknown as { state: string }).state === 'ready', { timeout: 20_000 });
     await page.evaluate(() => (document.querySelector('space-replay') as unknown as { play(): Promise<void> }).play());
     await page.waitForFunction(() => (document.querySelector('space-replay') as unknown as { currentTime: number }).currentTime > 0.5, { timeout: 20_000 });
@@ -60,7 +66,8 @@ export async function visit(browser: Browser, site: string, recordings: string):
       player.pause();
       return { engine: player.activeEngine, currentTime: player.currentTime };
     });
-    return { registered, engine, currentTime, scripts: await scriptsFetched(), errors };
+    const readyTitle = await page.evaluate(() => document.querySelector('[data-ready-title]')?.getAttribute('data-ready-title') ?? null);
+    return { registered, engine, currentTime, scripts: await scriptsFetched(), errors, readyTitle };
   } finally {
     await page.close();
     await server.close();

@@ -48,10 +48,11 @@ export function describeSnippets(setup: () => { tarball: string; browsers: Map<s
       });
     }
 
-    for (const s of snippets.filter((x) => (x.lang === 'js' || x.lang === 'ts') && importsOf(x.code).length > 0)) {
+    for (const s of snippets.filter((x) => ['js', 'ts', 'jsx', 'tsx'].includes(x.lang) && importsOf(x.code).length > 0)) {
       test(`${s.lang} at ${where(s)} imports only what the package exports`, async () => {
-        // The package, or what installing it installs (lit, @lit/context, …).
-        const dependencies = Object.keys(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).dependencies ?? {});
+        // The package, what installing it installs (lit, @lit/context, …), or a peer it works with (react).
+        const pkgJson = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+        const dependencies = [...Object.keys(pkgJson.dependencies ?? {}), ...Object.keys(pkgJson.peerDependencies ?? {})];
         for (const specifier of importsOf(s.code)) {
           const installed = /^space-replay(\/|$)/.test(specifier) || dependencies.some((d) => specifier === d || specifier.startsWith(`${d}/`));
           assert.ok(installed, `imports ${specifier}: a reader can only import the package and its dependencies (mark project-internal code <!-- snippet: internal -->)`);

@@ -1,0 +1,5 @@
+import { Player } from './player';
+
+export default function Page() {
+  return <Player />;
+}
