@@ -2,7 +2,7 @@
 
 import { SpaceReplayLive } from './space-replay-live.js';
 
-if (!customElements.get('space-replay-live')) customElements.define('space-replay-live', SpaceReplayLive);
+if (globalThis.customElements && !customElements.get('space-replay-live')) customElements.define('space-replay-live', SpaceReplayLive);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -9,7 +9,7 @@ import { controlStyles } from '../shared/control.styles.js';
  * Within this many seconds of what has been recorded, the listener is at the live edge. The HLS
  * playlist and the manifest are each a few seconds behind the room: closer means nothing.
  */
-export const LIVE_EDGE_SECONDS = 5;
+const LIVE_EDGE_SECONDS = 5;
 
 /**
  * `<space-replay-live>`: while the recording is still in progress (`status: "live"`), how far

@@ -2,7 +2,7 @@
 
 import { SpaceReplayReactions } from './space-replay-reactions.js';
 
-if (!customElements.get('space-replay-reactions')) customElements.define('space-replay-reactions', SpaceReplayReactions);
+if (globalThis.customElements && !customElements.get('space-replay-reactions')) customElements.define('space-replay-reactions', SpaceReplayReactions);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -2,7 +2,7 @@
 
 import { SpaceReplayRoom } from './space-replay-room.js';
 
-if (!customElements.get('space-replay-room')) customElements.define('space-replay-room', SpaceReplayRoom);
+if (globalThis.customElements && !customElements.get('space-replay-room')) customElements.define('space-replay-room', SpaceReplayRoom);
 
 declare global {
   interface HTMLElementTagNameMap {
