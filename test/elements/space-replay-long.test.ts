@@ -85,6 +85,8 @@ describe('<space-replay> with a 4-hour recording', () => {
       }, `the zoomed waveform drawn at ${hours} h`);
       expect(canvases(), `canvases after the seek to ${hours} h`).to.be.within(2, 8);
     }
+    // Both players go: each one's header counts down to its recording's expiry, and each waits for it.
+    warm.remove();
     el.remove();
     await waitFor(() => liveTimers() === 0, 'no timers after removal');
   });

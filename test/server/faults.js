@@ -38,7 +38,7 @@ import { fixtureFile, uncacheable } from './fixture-file.js';
 import { slowly } from './slow-file.js';
 
 const ROUTE = /^\/__fail__\/(\w+)(?:-(\d{3}|hang|corrupt|truncate|slow)x(\d+|all)-([\w.-]+))?\/(.+)$/;
-const TYPES = { '.m3u8': 'application/vnd.apple.mpegurl', '.m4s': 'video/iso.segment', '.mp4': 'audio/mp4', '.m4a': 'audio/mp4', '.json': 'application/json', '.vtt': 'text/vtt', '.png': 'image/png' };
+const TYPES = { '.m3u8': 'application/vnd.apple.mpegurl', '.m4s': 'video/iso.segment', '.mp4': 'audio/mp4', '.m4a': 'audio/mp4', '.json': 'application/json', '.vtt': 'text/vtt', '.png': 'image/png', '.jsonl': 'application/jsonl' };
 const HANG_MS = 60_000;
 const failures = new Map();
 const requests = new Map();
