@@ -43,6 +43,13 @@ const HIGHLIGHTS_BASE = 4;
 const TRANSCRIPT = 328;
 /** The clip banner of a clip link. */
 const CLIP_BANNER = 72;
+/** The reactions strip (18 px); the room panel: its stage and pins lists have one fixed height (7.5rem, 0.9em text), the listener count one line; grid columns of at least 200 px with 16 px gaps. */
+const REACTIONS = 18;
+const ROOM_LIST = 120;
+const ROOM_LINE = 21;
+const ROOM_COLUMN = 200;
+const ROOM_COLUMN_GAP = 16;
+const ROOM_ROW_GAP = 8;
 /** Fonts differ between engines and systems. */
 const SLACK = 16;
 
@@ -101,8 +108,26 @@ export function embedHeight(manifest: Manifest, layout: EmbedLayout): number {
   const companion =
     CLIP_TOOLS + (clips > 0 ? HIGHLIGHTS_BASE + HIGHLIGHT * clips : 0) + (manifest.transcripts?.length ? TRANSCRIPT : 0);
 
-  const parts = [header, timeline, layout.clip ? CLIP_BANNER : 0, transport, speakers, companion].filter((h) => h > 0);
+  const events = manifest.events ? roomHeights(manifest, inner) : { reactions: 0, room: 0 };
+
+  const parts = [header, timeline, events.reactions, layout.clip ? CLIP_BANNER : 0, transport, speakers, events.room, companion].filter((h) => h > 0);
   return Math.ceil(2 + 2 * padding + parts.reduce((a, b) => a + b, 0) + gap * (parts.length - 1) + SLACK);
+}
+
+/**
+ * The reactions strip and the room panel of a recording with events. The panel holds the stage,
+ * the listener count when joins or leaves are given and the pins when any are: an events file not
+ * read here counts as having both. Its grid places them in order, as many to a row as fit.
+ */
+function roomHeights(manifest: Manifest, inner: number): { reactions: number; room: number } {
+  const data = manifest.events?.data;
+  const listeners = data ? data.some((e) => e.type === 'join' || e.type === 'leave') : true;
+  const pins = data ? data.some((e) => e.type === 'pin') : true;
+  const items = [ROOM_LIST, ...(listeners ? [ROOM_LINE] : []), ...(pins ? [ROOM_LIST] : [])];
+  const columns = Math.max(1, Math.floor((inner + ROOM_COLUMN_GAP) / (ROOM_COLUMN + ROOM_COLUMN_GAP)));
+  const rows: number[] = [];
+  for (let i = 0; i < items.length; i += columns) rows.push(Math.max(...items.slice(i, i + columns)));
+  return { reactions: REACTIONS, room: rows.reduce((a, b) => a + b, 0) + ROOM_ROW_GAP * (rows.length - 1) };
 }
 
 /** Widths {@link embedHeights} samples: a consumer's `maxwidth` takes the nearest one below it. */

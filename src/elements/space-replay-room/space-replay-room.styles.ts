@@ -11,6 +11,21 @@ export const roomStyles = css`
     gap: 8px 16px;
     font-size: 0.9em;
   }
+  /* The stage and the pins keep one height while the room changes under playback (people come up,
+     links get pinned): the player never jumps, and an embed's height is known in advance
+     (src/share/embed-height.ts). Longer lists scroll. */
+  .stage,
+  .pins {
+    box-sizing: border-box;
+    height: var(--space-replay-room-list-height, 7.5rem);
+    overflow-y: auto;
+  }
+  .listeners {
+    margin: 0;
+    white-space: nowrap;
+    overflow: hidden;
+    text-overflow: ellipsis;
+  }
   h3 {
     font-size: 0.85em;
     font-weight: 600;

@@ -23,6 +23,7 @@ const WEB_LINK = /^https?:\/\//i;
  * @csspart stage - "On stage now" and its list.
  * @csspart listeners - The number of people in the room.
  * @csspart pins - "Pinned" and its list of links (`pin`, `pin current` for the latest).
+ * @cssprop --space-replay-room-list-height - The stage's and the pins' fixed height (7.5rem); longer lists scroll.
  */
 export class SpaceReplayRoom extends LitElement {
   static override styles = roomStyles;
