@@ -23,6 +23,9 @@ const requested = new URLSearchParams(location.search).get('recording');
 if (requested && RECORDINGS.some(([dir]) => dir === requested)) {
   recording.value = requested;
   player.setAttribute('src', `recordings/${requested}/manifest.json`);
+} else if (requested === 'live') {
+  // `?recording=live`: the room `npm run demo:live` is recording into demo/live/.
+  player.setAttribute('src', 'live/manifest.json');
 }
 recording.addEventListener('change', () => player.setAttribute('src', `recordings/${recording.value}/manifest.json`));
 byId<HTMLSelectElement>('lang').addEventListener('change', (e) => player.setAttribute('lang', (e.target as HTMLSelectElement).value));

@@ -92,7 +92,7 @@ const recorder = writeGrowingWav(room, samples, RATE, {
     }
   },
 });
-console.log(`space-replay demo: a live room at ${speed}× real time in demo/live/; with npm start, open the demo and load /demo/live/manifest.json`);
+console.log(`space-replay demo: a live room at ${speed}× real time in demo/live/; with npm start, open http://localhost:8000/demo/?recording=live`);
 const packer = run(process.execPath, [
   '--import', 'tsx', join(ROOT, 'src', 'cli', 'bin.ts'), 'live', room,
   '--out', OUT, '--force', '--id', 'live-demo', '--title', `${manifest.title} (live)`, '--language', manifest.language,
