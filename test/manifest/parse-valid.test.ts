@@ -135,18 +135,14 @@ describe('parseManifest: valid manifests', () => {
     okOf(parseManifest(live));
   });
 
-  it('parses a typical manifest in well under 1 ms', () => {
+  // Its speed is a benchmark figure (`npm run bench:models`: parseManifest of 20,000 inline cues,
+  // budget 10 ms), not a timed test: a wall-clock bound here failed on a busy machine and on
+  // Firefox's coarse timer without anything being slower.
+  it('parses a typical manifest the same from its object and from its JSON text, again and again', () => {
     const text = JSON.stringify(fullManifest());
-    const input = fullManifest();
-    for (let i = 0; i < 50; i++) parseManifest(input);
-    const times: number[] = [];
-    for (let i = 0; i < 101; i++) {
-      const t = performance.now();
-      parseManifest(i % 2 ? input : text);
-      times.push(performance.now() - t);
-    }
-    times.sort((a, b) => a - b);
-    expect(times[50]).to.be.below(1);
+    const first = parseManifest(fullManifest());
+    expect(first.ok).to.equal(true);
+    for (let i = 0; i < 20; i++) expect(parseManifest(i % 2 ? fullManifest() : text)).to.deep.equal(first);
   });
 });
 
