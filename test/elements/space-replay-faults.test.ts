@@ -49,7 +49,10 @@ async function hlsOnly(key: string, fault: string, file: string, attributes: Rec
   return el;
 }
 
-describe('<space-replay> faults: the manifest', () => {
+describe('<space-replay> faults: the manifest', function () {
+  // Each test waits out a deadline, then recovers: on a busy CI machine that outlasts the 20 s default.
+  this.timeout(60_000);
+
   it('500, then 200: says so with Retry, and Retry loads it', async () => {
     const key = faultKey('m500');
     const el = mount({ 'no-resume': '' });
@@ -77,7 +80,9 @@ describe('<space-replay> faults: the manifest', () => {
     await waitForState(el, 'error');
     expect(messageText(el)).to.contain('The server did not answer within 1 s.');
     await clearFaults(key);
-    const ready = nextEvent(el, 'space-replay-ready');
+    // Retry with the default deadline: the server is back, and a busy machine may take more than 1 s.
+    el.removeAttribute('request-timeout');
+    const ready = nextEvent(el, 'space-replay-ready', 30_000);
     part(el, '[part~="retry-button"]').click();
     await ready;
   });
@@ -98,7 +103,10 @@ describe('<space-replay> faults: the manifest', () => {
   });
 });
 
-describe('<space-replay> faults: the audio sources', () => {
+describe('<space-replay> faults: the audio sources', function () {
+  // Each test waits out a deadline, then recovers: on a busy CI machine that outlasts the 20 s default.
+  this.timeout(60_000);
+
   it('a playlist answering 404 falls back to the next source (audio.m4a), which plays, and nothing is said', async () => {
     const key = faultKey('p404');
     const el = await readyThrough(key, '404xall', 'index.m3u8');
