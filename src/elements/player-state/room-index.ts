@@ -23,6 +23,31 @@ export function roomIndexOf(recording: Recording): Promise<RoomEvents | null> {
   return promise;
 }
 
+/**
+ * A part's view of the room: follows the provider's recording and hands `show` the index of the
+ * one it has (null while there is none or it is loading). A newer version of a live recording
+ * keeps showing the room it had until its own is indexed.
+ */
+export class RoomFollower {
+  private current: Recording | null = null;
+
+  constructor(private readonly show: (room: RoomEvents | null) => void) {}
+
+  /** Called with the provider's recording at each update; works only when it changed. */
+  follow(recording: Recording | null): void {
+    if (recording === this.current) return;
+    if (recording?.manifest.id !== this.current?.manifest.id) this.show(null);
+    this.current = recording;
+    if (!recording?.manifest.events) {
+      this.show(null);
+      return;
+    }
+    void roomIndexOf(recording).then((room) => {
+      if (this.current === recording) this.show(room);
+    });
+  }
+}
+
 async function load(recording: Recording): Promise<RoomEvents | null> {
   const { manifest, baseUrl } = recording;
   const ref = manifest.events;

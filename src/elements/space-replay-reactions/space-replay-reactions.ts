@@ -4,8 +4,7 @@ import { roomMessages } from '../../i18n/room-messages.js';
 import type { RoomEvents } from '../../model/room-events.js';
 import { formatTime } from '../../model/time.js';
 import { PlayerConsumer } from '../player-state/player-consumer.js';
-import type { Recording } from '../player-state/recording.js';
-import { roomIndexOf } from '../player-state/room-index.js';
+import { RoomFollower } from '../player-state/room-index.js';
 import { resolveColors } from '../space-replay-timeline/canvas-colors.js';
 import { drawReactionStrip } from './reaction-strip.js';
 import { reactionsStyles } from './space-replay-reactions.styles.js';
@@ -29,7 +28,7 @@ export class SpaceReplayReactions extends LitElement {
 
   private _room: RoomEvents | null = null;
   private readonly _player = new PlayerConsumer(this);
-  private _for: Recording | null = null;
+  private readonly _follower = new RoomFollower((room) => (this._room = room));
   private _drawn = '';
   private _resize: ResizeObserver | null = null;
   /** The summary and what it was made for: making it reads every reaction once. */
@@ -55,18 +54,7 @@ export class SpaceReplayReactions extends LitElement {
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
-    const recording = this._player.state?.recording ?? null;
-    if (recording === this._for) return;
-    // A newer version of a live recording keeps showing the room it had until its own is indexed.
-    if (recording?.manifest.id !== this._for?.manifest.id) this._room = null;
-    this._for = recording;
-    if (!recording?.manifest.events) {
-      this._room = null;
-      return;
-    }
-    void roomIndexOf(recording).then((room) => {
-      if (this._for === recording) this._room = room;
-    });
+    this._follower.follow(this._player.state?.recording ?? null);
   }
 
   protected override updated(): void {

@@ -5,8 +5,7 @@ import type { RoomEvents, RoomPin } from '../../model/room-events.js';
 import { formatTime } from '../../model/time.js';
 import { PlayerConsumer } from '../player-state/player-consumer.js';
 import type { PlayerSnapshot } from '../player-state/player-context.js';
-import type { Recording } from '../player-state/recording.js';
-import { roomIndexOf } from '../player-state/room-index.js';
+import { RoomFollower } from '../player-state/room-index.js';
 import { roomStyles } from './space-replay-room.styles.js';
 
 const WEB_LINK = /^https?:\/\//i;
@@ -31,7 +30,7 @@ export class SpaceReplayRoom extends LitElement {
 
   private _room: RoomEvents | null = null;
   private readonly _player = new PlayerConsumer(this, (t) => this._tick(t));
-  private _for: Recording | null = null;
+  private readonly _follower = new RoomFollower((room) => (this._room = room));
   /** The state shown holds from `_from` until `_until` (the next change): ticks in between do nothing. */
   private _from = Infinity;
   private _until = -Infinity;
@@ -103,18 +102,7 @@ export class SpaceReplayRoom extends LitElement {
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
-    const recording = this._player.state?.recording ?? null;
-    if (recording === this._for) return;
-    // A newer version of a live recording keeps showing the room it had until its own is indexed.
-    if (recording?.manifest.id !== this._for?.manifest.id) this._room = null;
-    this._for = recording;
-    if (!recording?.manifest.events) {
-      this._room = null;
-      return;
-    }
-    void roomIndexOf(recording).then((room) => {
-      if (this._for === recording) this._room = room;
-    });
+    this._follower.follow(this._player.state?.recording ?? null);
   }
 
   private _tick(time: number): void {
