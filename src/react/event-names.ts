@@ -3,19 +3,11 @@
  * what a player and its parts fire and what the list adds. The check below fails to compile when
  * an event is added to the map but not here, so no component misses an `on…` prop.
  */
-import type { SpaceReplayEventMap } from '../events.js';
+import { SPACE_REPLAY_EVENTS, type SpaceReplayEventMap } from '../events.js';
 
 /** The events a player, its parts and the transcript panel fire (all bubble, so a player hears its parts'). */
 export const PLAYER_EVENTS = [
-  'space-replay-ready',
-  'space-replay-error',
-  'space-replay-speakerchange',
-  'space-replay-play',
-  'space-replay-pause',
-  'space-replay-ended',
-  'space-replay-seeked',
-  'space-replay-ratechange',
-  'space-replay-engine',
+  ...SPACE_REPLAY_EVENTS,
   'space-replay-seek-request',
   'space-replay-clip-request',
   'space-replay-search',
