@@ -7,6 +7,7 @@
  * resolve from the repository's node_modules, one folder further up, so nothing is installed.
  */
 import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { cp, mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -34,11 +35,27 @@ export async function unpack(tarball: string, dir: string): Promise<string> {
   return dir;
 }
 
-/** Copies the app `name` into .cache/consumers/ with the tarball unpacked as its `node_modules/space-replay`; resolves to the app's folder. */
-export async function prepareApp(name: string, tarball: string): Promise<string> {
-  const dir = join(WORK, name);
+/**
+ * React 18 and its types, which npm installs under the `apps/react18` workspace (the repository's
+ * own React is 19), with `@lit/react` copied beside them so that its types, too, see React 18's.
+ */
+const REACT_18 = ['react', 'react-dom', 'scheduler', '@types/react', '@types/react-dom'];
+
+/**
+ * Copies the app `name` into .cache/consumers/ (as `as`, default `name`) with the tarball unpacked as
+ * its `node_modules/space-replay`; with `react: 18` the app gets React 18 in its own node_modules.
+ * Resolves to the app's folder.
+ */
+export async function prepareApp(name: string, tarball: string, options: { as?: string; react?: 18 } = {}): Promise<string> {
+  const dir = join(WORK, options.as ?? name);
   await cp(join(APPS, name), dir, { recursive: true });
   await unpack(tarball, join(dir, 'node_modules', 'space-replay'));
+  if (options.react === 18) {
+    const from = join(APPS, 'react18', 'node_modules');
+    if (!existsSync(join(from, 'react'))) throw new Error(`React 18 is missing from ${from}: run npm install (apps/react18 is a workspace of the repository)`);
+    for (const pkg of REACT_18) await cp(join(from, pkg), join(dir, 'node_modules', pkg), { recursive: true });
+    await cp(join(ROOT, 'node_modules', '@lit', 'react'), join(dir, 'node_modules', '@lit', 'react'), { recursive: true });
+  }
   return dir;
 }
 

@@ -2,7 +2,7 @@
  * `npm run test:consumers`: the packed package as its users get it. The tarball is built and
  * packed once and the installed browsers launched once, for every suite: the tarball's contents and
  * linters (package-checks.ts), production builds of consumer apps (bundlers.ts), React apps of
- * space-replay/react (react-apps.ts: Vite, react-dom/server; next-app.ts: Next.js), the framework
+ * space-replay/react (react-apps.ts: Vite, react-dom/server, each on React 19 and 18; next-app.ts: Next.js), the framework
  * types (framework-types.ts), the documentation's snippets (snippets.ts) and every entry imported
  * on a server (server-import.ts).
  */
@@ -35,7 +35,9 @@ const setup = () => ({ tarball, browsers });
 describePackageChecks(setup);
 describeBundlers(setup);
 describeReactApps(setup);
+describeReactApps(setup, 18);
 describeServerRenderedApp(setup);
+describeServerRenderedApp(setup, 18);
 describeNextApp(setup);
 describeFrameworkTypes(setup);
 describeSnippets(setup);

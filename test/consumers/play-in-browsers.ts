@@ -21,6 +21,8 @@ export interface Visit {
   errors: string[];
   /** `data-ready-title` of the page's element that has one, once the player played (a React app puts its ready event's title there). */
   readyTitle: string | null;
+  /** `data-react` of the page's element that has one: the major version of the React the page ran. */
+  reactMajor: string | null;
 }
 
 /** The browsers found on this machine, launched once; `close` ends them. */
@@ -57,7 +59,7 @@ export async function visit(browser: Browser, site: string, recordings: string):
     const registered = await page
       .waitForFunction(() => customElements.get('space-replay') !== undefined, { timeout: 15_000 })
       .then(() => true, () => false);
-    if (!registered) return { registered, engine: null, currentTime: 0, scripts: await scriptsFetched(), errors, readyTitle: null };
+    if (!registered) return { registered, engine: null, currentTime: 0, scripts: await scriptsFetched(), errors, readyTitle: null, reactMajor: null };
     await page.waitForFunction(() => (document.querySelector('space-replay') as unknown as { state: string }).state === 'ready', { timeout: 20_000 });
     await page.evaluate(() => (document.querySelector('space-replay') as unknown as { play(): Promise<void> }).play());
     await page.waitForFunction(() => (document.querySelector('space-replay') as unknown as { currentTime: number }).currentTime > 0.5, { timeout: 20_000 });
@@ -66,8 +68,11 @@ export async function visit(browser: Browser, site: string, recordings: string):
       player.pause();
       return { engine: player.activeEngine, currentTime: player.currentTime };
     });
-    const readyTitle = await page.evaluate(() => document.querySelector('[data-ready-title]')?.getAttribute('data-ready-title') ?? null);
-    return { registered, engine, currentTime, scripts: await scriptsFetched(), errors, readyTitle };
+    const { readyTitle, reactMajor } = await page.evaluate(() => ({
+      readyTitle: document.querySelector('[data-ready-title]')?.getAttribute('data-ready-title') ?? null,
+      reactMajor: document.querySelector('[data-react]')?.getAttribute('data-react') ?? null,
+    }));
+    return { registered, engine, currentTime, scripts: await scriptsFetched(), errors, readyTitle, reactMajor };
   } finally {
     await page.close();
     await server.close();
