@@ -28,6 +28,15 @@ function withImportTypes(manifest) {
   return copy;
 }
 
+/**
+ * The generator types Svelte 4's `on:space-replay-ready` directive only. Svelte 5 also takes an
+ * event attribute, `onspace-replay-ready={…}` (the name after `on`, as the compiler listens to it),
+ * so each `on:` prop gets a twin without the colon, of the same type.
+ */
+function svelteEventAttributes(text) {
+  return text.replace(/^( *)"on:([a-z-]+)"\?: (\([\s\S]*?\) => void;)$/gm, (directive, indent, event, type) => `${directive}\n${indent}/** Svelte 5's event attribute for \`${event}\` (as \`on:${event}\`). */\n${indent}"on${event}"?: ${type}`);
+}
+
 export function frameworkTypes({ outdir = 'dist/types/frameworks', jsdir = 'dist/frameworks' } = {}) {
   return {
     name: 'space-replay-framework-types',
@@ -46,7 +55,7 @@ export function frameworkTypes({ outdir = 'dist/types/frameworks', jsdir = 'dist
       for (const name of ['jsx', 'vue', 'svelte', 'solid']) {
         const file = join(outdir, `${name}.d.ts`);
         let text = readFileSync(file, 'utf8');
-        if (name === 'svelte') text = text.replace(/declare namespace svelteHTML \{([\s\S]*?)\n\}/, 'declare global {\n  namespace svelteHTML {$1\n  }\n}');
+        if (name === 'svelte') text = svelteEventAttributes(text.replace(/declare namespace svelteHTML \{([\s\S]*?)\n\}/, 'declare global {\n  namespace svelteHTML {$1\n  }\n}'));
         writeFileSync(file, defines + text);
       }
       // Each types subpath (space-replay/jsx, …) also resolves to a module, empty, for tools that
