@@ -12,6 +12,7 @@ import { cp, mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { gzipSync } from 'node:zlib';
 
 const exec = promisify(execFile);
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -67,12 +68,13 @@ export async function buildWithVite(dir: string): Promise<string> {
   return outDir;
 }
 
-/** A production build with Rollup 4 and @rollup/plugin-node-resolve (browser field on), code-split ESM. */
+/** A production build with Rollup 4, @rollup/plugin-node-resolve (browser field on) and @rollup/plugin-terser, code-split ESM. */
 export async function buildWithRollup(dir: string): Promise<string> {
   const { rollup } = await import('rollup');
   const { default: nodeResolve } = await import('@rollup/plugin-node-resolve');
+  const { default: terser } = await import('@rollup/plugin-terser');
   const outDir = join(dir, 'dist');
-  const bundle = await rollup({ input: join(dir, 'main.js'), plugins: [nodeResolve({ browser: true })], onwarn: () => {} });
+  const bundle = await rollup({ input: join(dir, 'main.js'), plugins: [nodeResolve({ browser: true }), terser()], onwarn: () => {} });
   await bundle.write({ dir: outDir, format: 'es', entryFileNames: 'main.js', chunkFileNames: '[name]-[hash].js' });
   await bundle.close();
   await cp(join(dir, 'index.html'), join(outDir, 'index.html'));
@@ -120,3 +122,18 @@ export async function entryScriptOf(outDir: string): Promise<string> {
  * `hlsManifestParsed` is in every hls.js build and nowhere else in the package.
  */
 export const holdsHlsJs = (code: string): boolean => code.includes('hlsManifestParsed');
+
+/** Gzip bytes of the scripts a page loads before anything lazy: the entry and what it imports statically. */
+export function initialBytes(scripts: Map<string, string>, entry: string): number {
+  const seen = new Set<string>();
+  const visitScript = (path: string) => {
+    if (seen.has(path) || !scripts.has(path)) return;
+    seen.add(path);
+    const code = scripts.get(path)!;
+    const folder = path.includes('/') ? path.slice(0, path.lastIndexOf('/') + 1) : '';
+    // Static imports only (`import"./x.js"`, `from"./x.js"`); `import("./x.js")` is lazy.
+    for (const [, spec] of code.matchAll(/(?:\bfrom|\bimport)\s*["']\.\/([^"']+\.js)["']/g)) visitScript(folder + spec);
+  };
+  visitScript(entry);
+  return [...seen].reduce((sum, path) => sum + gzipSync(scripts.get(path)!).length, 0);
+}

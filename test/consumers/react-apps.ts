@@ -11,12 +11,11 @@ import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { gzipSync } from 'node:zlib';
 import { readFile, writeFile } from 'node:fs/promises';
 import { build as esbuild } from 'esbuild';
 import { before, describe, test } from 'node:test';
 import type { Browser } from 'puppeteer-core';
-import { entryScriptOf, holdsHlsJs, prepareApp, ROOT, scriptsOf } from './consumer-apps.js';
+import { entryScriptOf, holdsHlsJs, initialBytes, prepareApp, ROOT, scriptsOf } from './consumer-apps.js';
 import { visit } from './play-in-browsers.js';
 
 const exec = promisify(execFile);
@@ -29,21 +28,6 @@ export async function buildWithViteReact(dir: string): Promise<string> {
   const outDir = join(dir, 'dist');
   await build({ root: dir, configFile: false, logLevel: 'silent', plugins: [react()], build: { outDir, emptyOutDir: true } });
   return outDir;
-}
-
-/** Gzip bytes of the scripts a page loads before anything lazy: the entry and what it imports statically. */
-export function initialBytes(scripts: Map<string, string>, entry: string): number {
-  const seen = new Set<string>();
-  const visitScript = (path: string) => {
-    if (seen.has(path) || !scripts.has(path)) return;
-    seen.add(path);
-    const code = scripts.get(path)!;
-    const folder = path.includes('/') ? path.slice(0, path.lastIndexOf('/') + 1) : '';
-    // Static imports only (`import"./x.js"`, `from"./x.js"`); `import("./x.js")` is lazy.
-    for (const [, spec] of code.matchAll(/(?:\bfrom|\bimport)\s*["']\.\/([^"']+\.js)["']/g)) visitScript(folder + spec);
-  };
-  visitScript(entry);
-  return [...seen].reduce((sum, path) => sum + gzipSync(scripts.get(path)!).length, 0);
 }
 
 type Setup = () => { tarball: string; browsers: Map<string, Browser> };

@@ -1,2 +1,0 @@
-// What the README tells a bundler user to write.
-import 'space-replay';
