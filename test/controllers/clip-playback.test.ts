@@ -50,6 +50,35 @@ interface Setup {
 
 let current: Setup | undefined;
 
+/**
+ * Watches the page's frames until `stop()`, which returns the longest gap between two of them (ms):
+ * a busy machine can hold a clip's stop back that long, and no code can stop sooner than its next turn.
+ */
+function watchFrames(): { stop(): number } {
+  let longest = 0;
+  let last = performance.now();
+  let watching = true;
+  const watch = (now: number): void => {
+    longest = Math.max(longest, now - last);
+    last = now;
+    if (watching) requestAnimationFrame(watch);
+  };
+  requestAnimationFrame(watch);
+  return {
+    stop: () => {
+      watching = false;
+      return longest;
+    },
+  };
+}
+
+/**
+ * How far past its end a clip may stop (s): 50 ms, a few frames, on an idle machine, where stopping on
+ * `timeupdate` alone would overshoot by up to 250 ms. Only a main thread that was itself held up (a
+ * loaded test machine) widens it, by the longest gap between its frames.
+ */
+const lateness = (longestGapMs: number): number => Math.max(0.05, longestGapMs / 1000 + 0.02);
+
 async function setup(load = true): Promise<Setup> {
   const media = document.createElement('audio');
   media.preload = 'auto';
@@ -104,31 +133,18 @@ describe('ClipPlaybackController', () => {
     const { clip, media, stops, ends } = await setup();
     const start = 1.2;
     const end = 2.6;
-    // The longest the page's main thread went without a frame while the clip played: a busy machine
-    // can hold the stop back that long, and no code can stop sooner than its next turn.
-    let longestGap = 0;
-    let last = performance.now();
-    let watching = true;
-    const watch = (now: number): void => {
-      longestGap = Math.max(longestGap, now - last);
-      last = now;
-      if (watching) requestAnimationFrame(watch);
-    };
-    requestAnimationFrame(watch);
+    const frames = watchFrames();
     const played = await clip.playClip(start, end);
     expect(played).to.equal(true);
     expect(clip.active).to.deep.include({ start, end, source: 'highlight' });
     await waitFor(() => ends.length === 1, 'the clip to end', 10_000);
-    watching = false;
+    const longestGap = frames.stop();
     expect(media.paused).to.equal(true);
     expect(stops).to.have.length(1);
     const stoppedAt = stops[0]!;
     // Within 0.1 s of the end and not past it by more than a frame (a few ms either way on an idle
-    // machine): short of the next word, which starts a pause later. Stopping on `timeupdate` alone
-    // would overshoot by up to 250 ms with frames every 16 ms. Only a main thread that was itself
-    // held up (a loaded test machine) widens the bound, by the longest gap between its frames.
-    const late = Math.max(0.05, longestGap / 1000 + 0.02);
-    expect(stoppedAt, `stopped at ${stoppedAt} (longest gap between frames ${longestGap.toFixed(0)} ms)`).to.be.within(end - 0.1, end + late);
+    // machine): short of the next word, which starts a pause later.
+    expect(stoppedAt, `stopped at ${stoppedAt} (longest gap between frames ${longestGap.toFixed(0)} ms)`).to.be.within(end - 0.1, end + lateness(longestGap));
     await waitFor(() => !media.seeking && Math.abs(media.currentTime - end) < 0.001, 'the position shown at the exact end');
     // The range stays active, so the page can keep it highlighted.
     expect(clip.active?.end).to.equal(end);
@@ -153,9 +169,11 @@ describe('ClipPlaybackController', () => {
     expect(result).to.deep.equal({ start: 0.5, end: 1.6, clip: true });
     expect(clip.active).to.deep.equal({ start: 0.5, end: 1.6, source: 'link' });
     await waitFor(() => Math.abs(media.currentTime - 0.5) < 0.01, 'the seek to the start');
+    const frames = watchFrames();
     await media.play();
     await waitFor(() => media.paused && stops.length === 1, 'the stop');
-    expect(stops[0]).to.be.within(1.5, 1.65);
+    const longestGap = frames.stop();
+    expect(stops[0], `longest gap between frames ${longestGap.toFixed(0)} ms`).to.be.within(1.5, 1.6 + lateness(longestGap));
   });
 
   it('reads the page location, seeks before metadata is known, and follows hash changes', async () => {
