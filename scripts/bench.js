@@ -10,7 +10,7 @@
 //   npm run bench -- --no-build         measure dist/ as it is (default: build the sources into .cache/bench/dist)
 //   npm run bench -- --profile          play an unminified bundle, so the evidence in results.json names functions
 //   npm run bench -- --markdown         print bench/results.json as a Markdown table (for docs/benchmarks.md)
-import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { setPriority } from 'node:os';
@@ -218,12 +218,15 @@ async function main() {
     const { figures: f, detail } = measureBytes(join(dist, 'cdn'));
     figures.push(...f);
     evidence.bytes = { ...detail, mainComposition: bundleModules ? mainComposition(bundleModules, detail.main) : 'run without --no-build to see it' };
-    // The package as a site installs it: package.json beside the library build.
+    // The package as a site installs it: package.json beside a copy of the library build. A copy,
+    // not a link: a bundler follows a link to the real path and reads `sideEffects` from the
+    // package.json enclosing that (the repository's, which lists ./dist/ and not .cache/bench/dist/),
+    // and then drops every module of the package.
     const pkgDir = join(ROOT, '.cache', 'bench', 'package');
     rmSync(pkgDir, { recursive: true, force: true });
     mkdirSync(pkgDir, { recursive: true });
     copyFileSync(join(ROOT, 'package.json'), join(pkgDir, 'package.json'));
-    symlinkSync(dist, join(pkgDir, 'dist'), 'dir');
+    cpSync(dist, join(pkgDir, 'dist'), { recursive: true });
     const site = await measureSiteBytes({ pkgDir, nodeModules: join(ROOT, 'node_modules'), workDir: join(ROOT, '.cache', 'bench', 'site') });
     figures.push(...site.figures);
     evidence.bytes.site = site.detail;

@@ -60,6 +60,10 @@ export async function measureSiteBytes({ pkgDir, nodeModules, workDir, pages = S
       return seen;
     };
     const main = closure(entry);
+    // A bundler that reads the package's `sideEffects` wrongly drops every module and leaves an
+    // empty entry: say so rather than report a few bytes.
+    const registered = [...main].some((f) => readFileSync(join(workDir, f), 'utf8').includes('customElements'));
+    if (!registered) throw new Error(`${page.name}: the bundled page registers no element (its imports were dropped as side-effect free); the figures would be wrong`);
     const beforePaint = new Set(main);
     for (const [file, out] of Object.entries(outputs)) {
       if (out.entryPoint && BEFORE_PAINT.some((re) => re.test(out.entryPoint))) closure(file, beforePaint);
