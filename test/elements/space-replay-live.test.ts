@@ -30,7 +30,24 @@ const speakerNames = (el: SpaceReplay): string[] => [...el.shadowRoot!.querySele
 
 afterEach(unmountAll);
 
+/** Whether the page fetched the live reloader's module (the dev server serves each source module as a file). */
+const liveModuleFetched = (): boolean => performance.getEntriesByType('resource').some((e) => e.name.includes('/live-refresh.'));
+
 describe('a recording still in progress', () => {
+  // First in the file: the module is not yet in the page.
+  it('a finished recording never fetches the live reloader; a live one does', async function () {
+    this.timeout(30_000);
+    const el = mount({ 'no-resume': '' });
+    const ready = oneEvent(el, 'space-replay-ready', 15_000);
+    el.src = '/test/fixtures/talk/manifest.json';
+    await ready;
+    await el.updateComplete;
+    expect(liveModuleFetched(), 'fetched for a finished recording').to.equal(false);
+    el.remove();
+    await livePlayer();
+    await waitFor(liveModuleFetched, 'the live reloader fetched for a live recording');
+  });
+
   it('grows in place while it plays, says how far behind live, jumps to live, and becomes a replay when the room ends', async function () {
     this.timeout(60_000);
     const el = await livePlayer();

@@ -15,7 +15,6 @@ import { languageOf } from '../../i18n/messages.js';
 import type { Chapter } from '../../manifest/types.js';
 import { nextTask } from '../player-state/next-task.js';
 import type { Recording } from '../player-state/recording.js';
-import { loadChapters } from './chapters-loader.js';
 import type { MediaState } from './media-state.js';
 import type { SessionPlayer } from './media-session.js';
 import type { ReadAlong } from './read-along.js';
@@ -127,7 +126,10 @@ export class Playback {
     );
     if (manifest.chapters) {
       this.chapterAbort = new AbortController();
-      const chapters = await loadChapters(manifest.chapters, this.chapterAbort.signal, deadlineOr(host.requestTimeout, DEFAULT_DEADLINES.request));
+      const { signal } = this.chapterAbort;
+      const seconds = deadlineOr(host.requestTimeout, DEFAULT_DEADLINES.request);
+      // Their reader is a chunk of its own, fetched for a recording that has chapters; chapters are optional, so a failed fetch means none.
+      const chapters = await import('./chapters-loader.js').then(({ loadChapters }) => loadChapters(manifest.chapters, signal, seconds), (): Chapter[] => []);
       if (id !== this.id) return;
       this.chapters = chapters;
       host.requestUpdate();

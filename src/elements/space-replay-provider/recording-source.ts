@@ -14,7 +14,7 @@ import type { PlayerErrorDetail } from '../../events.js';
 import { languageOf, loadMessages } from '../../i18n/messages.js';
 import type { Recording } from '../player-state/recording.js';
 import { ExpiryTimer } from './expiry-timer.js';
-import { LiveRefresh } from './live-refresh.js';
+import type { LiveRefresh } from './live-refresh.js';
 import { loadRecording, PlayerError } from './recording-loader.js';
 
 /** What the source needs of its provider. */
@@ -53,7 +53,11 @@ export class RecordingSource implements ReactiveController {
   /** The loaded recording expired while the page was open. */
   private expiredNow: PlayerErrorDetail | null = null;
   private readonly expiry = new ExpiryTimer(() => this.expire());
-  private readonly live: LiveRefresh;
+  /** Reloads a recording that is still growing; made (and its module fetched) for the first such recording only. */
+  private live: LiveRefresh | null = null;
+  /** Counts the recordings followed and the stops, so that a live module arriving late follows only the latest. */
+  private liveTurn = 0;
+  private readonly grown: (recording: Recording) => void;
 
   /** Adds itself to `host`, ahead of its task (so a source change is seen before the new load starts). */
   constructor(
@@ -61,7 +65,7 @@ export class RecordingSource implements ReactiveController {
     callbacks: SourceCallbacks,
   ) {
     host.addController(this);
-    this.live = new LiveRefresh((recording) => callbacks.loaded(recording, true), () => deadlineOr(host.requestTimeout, DEFAULT_DEADLINES.request));
+    this.grown = (recording) => callbacks.loaded(recording, true);
     this.task = new Task(host, {
       task: async ([object, src, inline], { signal }) => {
         if (object === undefined && !src && inline === undefined) return initialState;
@@ -78,7 +82,7 @@ export class RecordingSource implements ReactiveController {
         this.expiry.arm(recording.manifest.retention?.expiresAt);
         callbacks.loaded(recording);
         // A live recording from a URL is loaded again as it grows.
-        this.live.follow(recording, this.object === undefined && host.src ? new URL(host.src, document.baseURI).href : '');
+        this.followLive(recording, this.object === undefined && host.src ? new URL(host.src, document.baseURI).href : '');
       },
       onError: (error) => {
         if (this.interrupted) return;
@@ -96,7 +100,7 @@ export class RecordingSource implements ReactiveController {
 
   /** Reads an inline manifest child when the host has no other source; loads again what its removal aborted. */
   hostConnected(): void {
-    this.live.resume();
+    this.live?.resume();
     if (this.object === undefined && !this.host.src) {
       const script = this.host.querySelector(':scope > script[type="application/json"]');
       if (script) this.inline = script.textContent ?? '';
@@ -110,7 +114,7 @@ export class RecordingSource implements ReactiveController {
 
   /** Stops waiting for the network and for the expiry, and aborts a load in progress: a removed player fetches nothing more. */
   hostDisconnected(): void {
-    this.live.stop();
+    this.live?.stop();
     globalThis.removeEventListener('online', this.onOnline);
     this.expiry.cancel();
     if (this.task.status === TaskStatus.PENDING) {
@@ -129,8 +133,28 @@ export class RecordingSource implements ReactiveController {
     this.last = next;
     this.expiredNow = null;
     this.expiry.cancel();
-    this.live.stop();
+    this.liveTurn++;
+    this.live?.stop();
     if (replaces) this.changed();
+  }
+
+  /**
+   * Follows `recording` (loaded from `url`, or `""`) with the live reloader if it may still grow: a
+   * `refresh` interval or live peaks, from a URL, not ended. The reloader's module is fetched then,
+   * so a page of finished recordings never loads it.
+   */
+  private followLive(recording: Recording, url: string): void {
+    const turn = ++this.liveTurn;
+    this.live?.stop();
+    const { status, refresh, liveWaveform } = recording.manifest;
+    if (!url || status === 'ended' || (!refresh && !liveWaveform)) return;
+    void import('./live-refresh.js').then(({ LiveRefresh }) => {
+      if (turn !== this.liveTurn) return;
+      this.live ??= new LiveRefresh(this.grown, () => deadlineOr(this.host.requestTimeout, DEFAULT_DEADLINES.request));
+      this.live.follow(recording, url);
+      // Removed while the module loaded: it waits, and resumes when the host is back.
+      if (!this.host.isConnected) this.live.stop();
+    }, (error: Error) => console.warn(`space-replay: the live reloader did not load (${error.message}); the recording plays as loaded`));
   }
 
   /** The task's status (`INITIAL` while a load aborted by the host's removal waits to run again). */
