@@ -124,12 +124,18 @@ export class Playback {
       // Its chunk did not load (offline): the audio plays on without transcript or clip tools.
       (error: unknown) => console.warn(`space-replay: the transcript and clip tools could not load (${String(error)})`),
     );
-    if (manifest.chapters) {
+    // Inline chapters show with the recording (their menu is part of the first layout); a chapters
+    // file's reader is a chunk of its own, fetched only for one. Chapters are optional: a failed
+    // fetch means none.
+    const ref = manifest.chapters;
+    if (ref?.data) {
+      this.chapters = ref.data.chapters;
+      host.requestUpdate();
+    } else if (ref) {
       this.chapterAbort = new AbortController();
       const { signal } = this.chapterAbort;
       const seconds = deadlineOr(host.requestTimeout, DEFAULT_DEADLINES.request);
-      // Their reader is a chunk of its own, fetched for a recording that has chapters; chapters are optional, so a failed fetch means none.
-      const chapters = await import('./chapters-loader.js').then(({ loadChapters }) => loadChapters(manifest.chapters, signal, seconds), (): Chapter[] => []);
+      const chapters = await import('./chapters-loader.js').then(({ loadChapters }) => loadChapters(ref, signal, seconds), (): Chapter[] => []);
       if (id !== this.id) return;
       this.chapters = chapters;
       host.requestUpdate();
