@@ -230,17 +230,18 @@ describe('embed resizing', () => {
 });
 
 describe('embed clip links', () => {
-  it('opens a #t= fragment on the embed URL as the player position', async () => {
+  it('opens a #t= fragment on the embed URL as the player position', async function () {
+    // The embed page loads the player's whole module graph from the test server: on a busy
+    // machine that alone took over 10 s in Firefox. Its `load` event is not waited for; the player is.
+    this.timeout(60_000);
     const iframe = document.createElement('iframe');
     iframe.src = `${here}${EMBED}?${new URLSearchParams({ src: `${here}${MANIFEST}` })}#t=4`;
     iframe.style.cssText = 'width:640px;height:300px;border:0;display:block';
-    const loaded = oneEvent(iframe, 'load');
     document.body.append(iframe);
     frames.push(iframe);
-    await loaded;
-    const player = await waitFor(() => iframe.contentDocument?.querySelector('space-replay') ?? undefined, 'the embedded player');
+    const player = await waitFor(() => iframe.contentDocument?.querySelector('space-replay') ?? undefined, 'the embedded player', 30_000);
     expect(player.hasAttribute('deep-link')).to.equal(true);
-    await waitFor(() => Math.abs((player as unknown as { currentTime: number }).currentTime - 4) < 0.25, 'the player at 4 s');
+    await waitFor(() => Math.abs((player as unknown as { currentTime: number }).currentTime - 4) < 0.25, 'the player at 4 s', 20_000);
   });
 });
 
