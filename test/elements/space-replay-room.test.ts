@@ -167,9 +167,13 @@ describe('the room: events on stage, pins, listeners, reactions', () => {
       const before = { ...renders };
       const frames = await countFrames(() => el.currentTime > 15.4);
       el.pause();
-      // ...a second of frames (no room change between 14.4 and 15.4 s) renders neither part.
+      // ...a second of frames (no room change between 14.4 and 15.4 s) renders neither part per
+      // frame. A change of the player's own state in that second renders each part once (on a busy
+      // machine playback can wait for data, and buffering goes on and off: two renders); one render
+      // a frame would be more than ten.
       expect(frames).to.be.greaterThan(10);
-      expect(renders).to.deep.equal(before);
+      expect(renders.reactions - before.reactions, `reactions strip renders in ${frames} frames`).to.be.at.most(4);
+      expect(renders.room - before.room, `room panel renders in ${frames} frames`).to.be.at.most(4);
       expect(g.getImageData(0, 0, canvas.width, canvas.height).data.some((v) => v !== 0)).to.equal(false);
     } finally {
       strip.render = stripRender;
