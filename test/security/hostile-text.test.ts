@@ -6,9 +6,9 @@
 // test/manifest/hostile-input.test.ts.)
 import { expect } from '@esm-bundle/chai';
 import '../../src/elements/space-replay-list/define.js';
-import { parseManifest } from '../../src/manifest/index.js';
-import { buildShareCard, renderOEmbed, renderSharePage } from '../../src/share/index.js';
+import { renderOEmbed, renderSharePage } from '../../src/share/index.js';
 import { findAll, manifestObject, mount, panelOf, unmountAll } from '../helpers/player.js';
+import { testShareCard } from '../helpers/share.js';
 import { oneEvent, waitFor } from '../helpers/wait.js';
 
 const ran: string[] = [];
@@ -199,29 +199,18 @@ describe('hostile text: nothing runs, text shows as text', function () {
   it('in the share page and the oEmbed answer, made from a hostile manifest', async () => {
     const manifestUrl = new URL('../fixtures/talk/manifest.json', import.meta.url).href;
     for (const payload of TEXT_PAYLOADS) {
-      const m = await manifestWith(payload);
-      const parsed = parseManifest(JSON.stringify(m), { baseUrl: manifestUrl });
-      if (!parsed.ok) throw new Error(parsed.errors[0]!.message);
-      const built = buildShareCard(parsed.manifest, {
-        baseUrl: location.origin,
-        manifestUrl,
-        embedUrl: new URL('/src/embed/embed.html', location.href).href,
-        playerScriptUrl: new URL('/src/index.ts', location.href).href,
-        siteName: clip(payload, 100),
-        clip: { clipId: 'c1' },
-      });
-      if (!built.ok) throw new Error(built.message);
-      const win = await frame(URL.createObjectURL(new Blob([renderSharePage(built.card)], { type: 'text/html' })));
+      const { card } = testShareCard(JSON.stringify(await manifestWith(payload)), manifestUrl, { siteName: clip(payload, 100), clip: { clipId: 'c1' } });
+      const win = await frame(URL.createObjectURL(new Blob([renderSharePage(card)], { type: 'text/html' })));
       expect(win.document.title).to.contain(clip(payload, 200).replace(/\s+/g, ' ').trim().slice(0, 30));
       expect([...win.document.querySelectorAll('script')].every((s) => s.src || !s.textContent!.includes('__xss'))).to.equal(true);
-      const oembed = renderOEmbed(built.card, { maxwidth: 500 } as never);
+      const oembed = renderOEmbed(card, { maxwidth: 500 } as never);
       // The oEmbed HTML is an iframe whose title is the recording's: the payload stays inside an attribute.
       const holder = document.createElement('div');
       holder.innerHTML = oembed.html; // the consumer's own parse of an oEmbed answer, as a site does
       holders.push(holder);
       expect([...holder.querySelectorAll('*')].map((n) => n.localName)).to.deep.equal(['iframe']);
       expect(holder.querySelector('iframe')!.title).to.equal(oembed.title);
-      expect(oembed.title).to.equal(built.card.title);
+      expect(oembed.title).to.equal(card.title);
     }
     expect(ran).to.deep.equal([]);
   });

@@ -1,8 +1,8 @@
 // The oEmbed iframe is as tall as the player in it: most oEmbed consumers run no host script and
 // keep the iframe at the answer's height, so a smaller one crops the player (as a fixed 640×360 did).
 import { expect } from '@esm-bundle/chai';
-import { parseManifest } from '../../src/manifest/index.js';
-import { buildShareCard, renderOEmbed, type OEmbedOptions, type ShareClip } from '../../src/share/index.js';
+import { renderOEmbed, type OEmbedOptions, type ShareClip } from '../../src/share/index.js';
+import { testShareCard } from '../helpers/share.js';
 import { waitFor } from '../helpers/wait.js';
 
 /** How much empty room under the player the answer may leave (its text widths are upper bounds). */
@@ -14,17 +14,8 @@ afterEach(() => host?.remove());
 /** The oEmbed iframe of `path`'s recording, placed in this page as a consumer places `html`, and its player's laid-out height once every part has come. */
 async function embedded(path: string, options: OEmbedOptions, clip?: ShareClip): Promise<{ frame: number; player: number }> {
   const manifestUrl = new URL(path, location.href).href;
-  const parsed = parseManifest(await (await fetch(manifestUrl)).text(), { baseUrl: manifestUrl });
-  if (!parsed.ok) throw new Error(parsed.errors[0]!.message);
-  const built = buildShareCard(parsed.manifest, {
-    baseUrl: location.origin,
-    manifestUrl,
-    embedUrl: new URL('/src/embed/embed.html', location.href).href,
-    playerScriptUrl: new URL('/src/index.ts', location.href).href,
-    ...(clip ? { clip } : {}),
-  });
-  if (!built.ok) throw new Error(built.message);
-  const oembed = renderOEmbed(built.card, options);
+  const { manifest, card } = testShareCard(await (await fetch(manifestUrl)).text(), manifestUrl, clip ? { clip } : {});
+  const oembed = renderOEmbed(card, options);
   host = document.createElement('div');
   // The consumer's markup, as is (the iframe's loading="lazy" is honoured: it is in view).
   host.innerHTML = oembed.html;
@@ -36,7 +27,7 @@ async function embedded(path: string, options: OEmbedOptions, clip?: ShareClip):
   // Every part that takes room: ready, the clip tools, and the transcript panel when there is one.
   await waitFor(() => (player as unknown as { state: string }).state === 'ready', 'the player ready', 15_000);
   await waitFor(() => root()?.querySelector('space-replay-clip-tools')?.shadowRoot?.querySelector('button'), 'the clip tools', 15_000);
-  if (parsed.manifest.transcripts?.length) {
+  if (manifest.transcripts?.length) {
     await waitFor(() => root()?.querySelector('space-replay-transcript')?.shadowRoot?.querySelector('[part~="scroller"]'), 'the transcript panel', 15_000);
   }
   if (clip) await waitFor(() => root()?.querySelector('space-replay-clip-banner')?.shadowRoot?.querySelector('[part~="clip-banner"]'), 'the clip banner', 15_000);
