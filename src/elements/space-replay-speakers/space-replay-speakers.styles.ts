@@ -5,14 +5,9 @@ export const speakersStyles = css`
   :host {
     display: block;
   }
-  /* Read, not shown: the live region saying who speaks now. */
+  /* The live region saying who speaks now: read, not shown (.sr of the control styles), on one line. */
   .live {
-    position: absolute;
-    width: 1px;
-    height: 1px;
     margin: 0;
-    overflow: hidden;
-    clip-path: inset(50%);
     white-space: nowrap;
   }
   .speakers {

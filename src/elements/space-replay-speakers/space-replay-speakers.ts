@@ -65,7 +65,7 @@ export class SpaceReplaySpeakers extends LitElement {
    * inserted with its text is often not read), whose text changes once a turn, never per word.
    */
   private _renderLive(name: string | undefined, speakingNow: string): TemplateResult {
-    return html`<p class="live" role="status">${name ? html`${speakingNow}: <bdi>${name}</bdi>` : nothing}</p>`;
+    return html`<p class="sr live" role="status">${name ? html`${speakingNow}: <bdi>${name}</bdi>` : nothing}</p>`;
   }
 
   private _renderAvatar(r: SpeakerRow): TemplateResult {
